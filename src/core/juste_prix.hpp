@@ -1,0 +1,54 @@
+// Le juste prix: guess a whole number in [min, max]; the server answers
+// "plus" or "moins". One game after another on the same connection.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/session.hpp"
+#include "core/texts.hpp"
+
+namespace liaison::core {
+
+struct Bounds {
+  std::int64_t min = 1;
+  std::int64_t max = 100;
+};
+
+// Draws a secret in [min, max]. Injected so that tests choose the secret.
+using SecretSource = std::function<std::int64_t(Bounds)>;
+
+// A secret source from a seeded PRNG: the same seed gives the same secrets.
+SecretSource seeded_secrets(std::uint64_t seed);
+
+class JustePrix final : public Session {
+ public:
+  JustePrix(Bounds bounds, SecretSource secrets, const Texts& texts);
+
+  std::string greeting() override;
+  Reply on_message(std::string_view text) override;
+
+  // For tests and scoreboards.
+  std::int64_t secret() const { return secret_; }
+  int tries() const { return tries_; }
+  int games_won() const { return games_won_; }
+
+ private:
+  enum class State { guessing, asking_replay };
+
+  Reply on_guess(std::string_view text);
+  Reply on_replay_answer(std::string_view text);
+  std::string explain_invalid(std::string_view text) const;
+
+  Bounds bounds_;
+  SecretSource secrets_;
+  const Texts& texts_;
+  State state_ = State::guessing;
+  std::int64_t secret_ = 0;
+  int tries_ = 0;
+  int games_won_ = 0;
+};
+
+}  // namespace liaison::core

@@ -1,0 +1,40 @@
+// The contract between a transport and a service: a session is a pure state
+// machine. It says something first, then answers each message with exactly one
+// reply. No socket, clock or thread in here, so every transport (raw TCP, line
+// TCP, tests, fuzzers) drives the same object.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/framing.hpp"
+#include "core/texts.hpp"
+
+namespace liaison::core {
+
+struct Reply {
+  std::string text;
+  bool last = false;  // the conversation ends once this reply is sent
+};
+
+class Session {
+ public:
+  virtual ~Session() = default;
+  // The first words, sent as soon as the client connects.
+  virtual std::string greeting() = 0;
+  // One reply per message. `text` may be any bytes, not only valid UTF-8.
+  virtual Reply on_message(std::string_view text) = 0;
+};
+
+using SessionFactory = std::function<std::unique_ptr<Session>()>;
+
+// The reply to a decoded message: over-long messages get the same notice from
+// every service; everything else goes to the session.
+Reply answer(Session& session, const Message& message, const Texts& texts);
+
+// The reply that ends a conversation.
+Reply goodbye();
+
+}  // namespace liaison::core

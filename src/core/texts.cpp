@@ -1,0 +1,64 @@
+#include "core/texts.hpp"
+
+namespace liaison::core {
+namespace {
+
+constexpr Texts french{
+    .greeting = "Bienvenue au juste prix ! Devinez le nombre entier entre {0} et {1}.",
+    .higher = "C'est plus !",
+    .lower = "C'est moins !",
+    .won = "Gagné ! C'était {0}, trouvé en {1} essai(s). Rejouer ? (o/n)",
+    .not_a_number = "Ce n'est pas un nombre entier : proposez un nombre entre {0} et {1}.",
+    .out_of_range = "{0} n'est pas entre {1} et {2} : proposez un nombre dans l'intervalle.",
+    .empty_message = "Message vide : proposez un nombre entre {0} et {1}.",
+    .invalid_utf8 = "Texte illisible (UTF-8 invalide) : écrivez en UTF-8.",
+    .replay_question = "Répondez o pour rejouer ou n pour arrêter.",
+    .too_long = "Message trop long (plus de {0} octets) : il a été ignoré.",
+    .echo_greeting = "Serveur d'écho : chaque message vous est renvoyé, exit pour terminer.",
+    .echo_prefix = "echo : ",
+    .server_ready = "Serveur prêt sur {0}, en attente de requêtes ...",
+    .client_connected = "Client connecté. : {0}",
+    .restart_or_stop = "<R>ecommencer <T>erminer ? ",
+    .cannot_start = "Impossible de démarrer le service sur {0} : {1}",
+    .connection_failed = "La connexion a échoué.",
+    .connection_ended = "Connexion terminée.",
+    .server_vanished = "Le serveur a fermé la connexion sans FIN.",
+    .me_prompt = "moi > ",
+    .server_label = "serveur > ",
+    .client_label = "client > ",
+    .yes_short = "o",
+    .no_short = "n",
+};
+
+constexpr Texts english{
+    .greeting = "Welcome to the guessing game! Guess the whole number between {0} and {1}.",
+    .higher = "Higher!",
+    .lower = "Lower!",
+    .won = "You won! It was {0}, found in {1} tries. Play again? (y/n)",
+    .not_a_number = "That is not a whole number: guess a number between {0} and {1}.",
+    .out_of_range = "{0} is not between {1} and {2}: guess a number in the range.",
+    .empty_message = "Empty message: guess a number between {0} and {1}.",
+    .invalid_utf8 = "Unreadable text (invalid UTF-8): please write UTF-8.",
+    .replay_question = "Answer y to play again or n to stop.",
+    .too_long = "Message too long (over {0} bytes): it was ignored.",
+    .echo_greeting = "Echo server: every message is sent back to you, exit to stop.",
+    .echo_prefix = "echo : ",
+    .server_ready = "Server ready on {0}, waiting for requests ...",
+    .client_connected = "Client connected: {0}",
+    .restart_or_stop = "<R>estart <T>erminate ? ",
+    .cannot_start = "Cannot start the service on {0}: {1}",
+    .connection_failed = "The connection failed.",
+    .connection_ended = "Connection ended.",
+    .server_vanished = "The server closed the connection without FIN.",
+    .me_prompt = "me > ",
+    .server_label = "server > ",
+    .client_label = "client > ",
+    .yes_short = "y",
+    .no_short = "n",
+};
+
+}  // namespace
+
+const Texts& texts(Lang lang) { return lang == Lang::en ? english : french; }
+
+}  // namespace liaison::core

@@ -1,0 +1,43 @@
+// Every sentence liaison says, in French (the lesson's language) and English.
+// The services and clients format these; nothing else holds user-facing text.
+#pragma once
+
+#include <string_view>
+
+namespace liaison::core {
+
+enum class Lang { fr, en };
+
+struct Texts {
+  // juste prix: {0} = min, {1} = max
+  std::string_view greeting;
+  std::string_view higher;               // guess below the secret
+  std::string_view lower;                // guess above the secret
+  std::string_view won;                  // {0} = secret, {1} = tries
+  std::string_view not_a_number;         // {0} = min, {1} = max
+  std::string_view out_of_range;         // {0} = guess, {1} = min, {2} = max
+  std::string_view empty_message;        // {0} = min, {1} = max
+  std::string_view invalid_utf8;
+  std::string_view replay_question;      // answer to anything but yes/no after a win
+  std::string_view too_long;             // {0} = limit in bytes
+  // echo
+  std::string_view echo_greeting;
+  std::string_view echo_prefix;          // "echo : "
+  // operator console (chat service) and clients
+  std::string_view server_ready;         // {0} = address
+  std::string_view client_connected;     // {0} = peer address
+  std::string_view restart_or_stop;
+  std::string_view cannot_start;         // {0} = address, {1} = reason
+  std::string_view connection_failed;
+  std::string_view connection_ended;
+  std::string_view server_vanished;
+  std::string_view me_prompt;            // "moi > "
+  std::string_view server_label;         // "serveur > "
+  std::string_view client_label;         // "client > "
+  std::string_view yes_short;            // "o" / "y"
+  std::string_view no_short;             // "n"
+};
+
+const Texts& texts(Lang lang);
+
+}  // namespace liaison::core
