@@ -106,7 +106,7 @@ bool Client::read_until_closed(std::string* rest, std::chrono::milliseconds time
 
 void Client::shutdown_send() { ::shutdown(fd_, SHUT_WR); }
 
-std::string exchange(Client& client, std::string_view message) {
+std::string converse(Client& client, std::string_view message) {
   client.send(message);
   return client.recv_once().value_or("<timeout>");
 }

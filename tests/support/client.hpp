@@ -37,6 +37,6 @@ class Client {
 };
 
 // Raw exchange, the lesson's way: send one message, read one recv(1024).
-std::string exchange(Client& client, std::string_view message);
+std::string converse(Client& client, std::string_view message);
 
 }  // namespace liaison::testing
