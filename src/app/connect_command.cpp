@@ -1,5 +1,31 @@
-// TEMPORARY scaffold, replaced by the real connect command before any commit.
+// liaison connect: the lesson's client.
+#include <memory>
+
 #include "app/commands.hpp"
+#include "net/lesson_client.hpp"
+
 namespace liaison::app {
-void add_connect_command(CLI::App&, int&) {}
+namespace {
+
+struct ConnectOptions {
+  net::ClientOptions client;
+  core::Lang lang = core::Lang::fr;
+};
+
+}  // namespace
+
+void add_connect_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<ConnectOptions>();
+  CLI::App* command = app.add_subcommand("connect", "Talk to a server as the lesson's client: it speaks, you answer");
+  command->add_option("host", options->client.host, "Server address or name")->capture_default_str();
+  command->add_option("port", options->client.port, "Server TCP port")->capture_default_str();
+  command->add_flag("--line,-l", options->client.lines,
+                    "Send \"\\n\"-terminated lines and read lines (line servers) instead of the lesson's raw messages");
+  add_lang_option(*command, options->lang);
+  command->callback([options, &exit_code] {
+    options->client.texts = &core::texts(options->lang);
+    exit_code = net::run_lesson_client(options->client);
+  });
+}
+
 }  // namespace liaison::app

@@ -74,4 +74,12 @@ std::string encode(std::string_view text, Framing framing) {
   return bytes;
 }
 
+std::string encode_notice(std::string_view text, Framing framing) {
+  if (framing == Framing::line) return encode(text, framing);
+  std::string bytes(utf8_prefix(text, max_message_bytes - 1));
+  bytes.push_back('\n');
+  bytes.resize(max_message_bytes, ' ');
+  return bytes;
+}
+
 }  // namespace liaison::core

@@ -61,4 +61,14 @@ class Decoder {
 //   always goes bare because the lesson's client only stops on an exact "FIN".
 std::string encode(std::string_view text, Framing framing);
 
+// The bytes of a notice the server sends on its own initiative, right before
+// FIN (server full, idle, shutdown). A raw (or not yet known) client may not be
+// reading when it arrives -- the lesson's client may be waiting for its user to
+// type -- so the notice and the FIN could land in the same recv(1024) and the
+// client would never see an exact "FIN". The notice is therefore padded with
+// spaces to exactly max_message_bytes: the client's own recv(1024) then takes
+// the notice alone and the next one takes "FIN" alone, whenever it reads.
+// A line client simply gets one line.
+std::string encode_notice(std::string_view text, Framing framing);
+
 }  // namespace liaison::core

@@ -20,6 +20,11 @@ struct Texts {
   std::string_view invalid_utf8;
   std::string_view replay_question;      // answer to anything but yes/no after a win
   std::string_view too_long;             // {0} = limit in bytes
+  // server-initiated ends, each followed by FIN
+  std::string_view server_full;          // {0} = limit
+  std::string_view too_many_from_address;  // {0} = limit
+  std::string_view idle_kick;            // {0} = seconds
+  std::string_view shutting_down;
   // echo
   std::string_view echo_greeting;
   std::string_view echo_prefix;          // "echo : "
@@ -31,6 +36,10 @@ struct Texts {
   std::string_view connection_failed;
   std::string_view connection_ended;
   std::string_view server_vanished;
+  std::string_view client_vanished;      // the operator console's client left without FIN
+  std::string_view interrupted;          // Ctrl-C
+  std::string_view hidden_bytes;         // {0} = bytes of an over-long message not shown
+  std::string_view line_cut;             // {0} = limit in bytes
   std::string_view me_prompt;            // "moi > "
   std::string_view server_label;         // "serveur > "
   std::string_view client_label;         // "client > "

@@ -1,12 +1,15 @@
 #include "net/connection.hpp"
 
+#include <sys/ioctl.h>
+#include <linux/sockios.h>
+
 #include <array>
-#include <chrono>
 #include <optional>
 #include <string_view>
 #include <vector>
 
-#include "core/framing.hpp"
+#include <fmt/format.h>
+
 #include "core/words.hpp"
 #include "net/endpoint.hpp"
 #include "net/log.hpp"
@@ -16,8 +19,13 @@ namespace {
 
 using namespace asio::experimental::awaitable_operators;
 using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
 
-constexpr auto linger_limit = 2s;
+// How long the goodbye (notice, FIN, and waiting for the client to close) may take.
+constexpr auto goodbye_limit = 1500ms;
+// How long an idle raw client may take to type the two lines that read its
+// notice and then FIN (at least; the idle timeout itself if longer).
+constexpr auto idle_linger = 60s;
 
 // Waits until the socket is readable, then reads what is there into a buffer
 // shared by the connections of this thread: an idle connection holds no buffer.
@@ -35,12 +43,6 @@ asio::awaitable<std::optional<std::string_view>> read_chunk(tcp::socket& socket)
   }
 }
 
-asio::awaitable<bool> send(tcp::socket& socket, std::string_view text, core::Framing framing) {
-  const std::string bytes = core::encode(text, framing);
-  auto [error, written] = co_await asio::async_write(socket, asio::buffer(bytes), nothrow);
-  co_return !error;
-}
-
 asio::awaitable<void> drain(tcp::socket& socket) {
   for (;;) {
     const auto chunk = co_await read_chunk(socket);
@@ -48,53 +50,33 @@ asio::awaitable<void> drain(tcp::socket& socket) {
   }
 }
 
-// Sends our FIN, then reads until the client closes too (bounded in time), so
-// that unread bytes never turn our close into a reset that could destroy the
-// last reply before the client reads it.
-asio::awaitable<void> close_gracefully(tcp::socket& socket) {
+asio::awaitable<void> send_all(tcp::socket& socket, std::string_view bytes) {
+  co_await asio::async_write(socket, asio::buffer(bytes), nothrow);
+}
+
+// Says `last_words`, shuts our side down, then reads until the client closes
+// too (all within `limit`), so that unread bytes never turn our close into a
+// reset that could destroy the last reply before the client reads it.
+// (GCC 12 mishandles temporaries passed to a coroutine inside a co_await
+// expression: callers pass named strings, and this takes a view of them.)
+asio::awaitable<void> close_gracefully(tcp::socket& socket, std::string_view last_words,
+                                       Clock::duration limit = goodbye_limit) {
+  asio::steady_timer deadline(socket.get_executor(), limit);
+  auto goodbye = [&]() -> asio::awaitable<void> {
+    co_await send_all(socket, last_words);
+    error_code ignored;
+    socket.shutdown(tcp::socket::shutdown_send, ignored);
+    co_await drain(socket);
+  };
+  co_await (goodbye() || deadline.async_wait(nothrow));
   error_code ignored;
-  socket.shutdown(tcp::socket::shutdown_send, ignored);
-  asio::steady_timer deadline(socket.get_executor(), linger_limit);
-  co_await (drain(socket) || deadline.async_wait(nothrow));
   socket.close(ignored);
 }
 
-class Conversation {
- public:
-  Conversation(tcp::socket socket, std::unique_ptr<core::Session> session, ConnectionSettings settings)
-      : socket_(std::move(socket)), session_(std::move(session)), settings_(settings) {}
-
-  // Returns why the conversation ended, for the log.
-  asio::awaitable<std::string_view> run() {
-    if (!co_await send(socket_, session_->greeting(), decoder_.framing())) co_return "write failed";
-    for (;;) {
-      const auto chunk = co_await read_chunk(socket_);
-      if (!chunk) break;
-      messages_.clear();
-      decoder_.feed(*chunk, messages_);
-      for (const core::Message& message : messages_) {
-        const core::Reply reply = core::answer(*session_, message, *settings_.texts);
-        if (settings_.verbose) log("{} < {:?} > {:?}", peer_, message.text, reply.text);
-        if (!co_await send(socket_, reply.text, decoder_.framing())) co_return "write failed";
-        if (reply.last) co_return "FIN";
-      }
-    }
-    // The client closed its side (or vanished): say FIN in case it still reads.
-    co_await send(socket_, core::fin, decoder_.framing());
-    co_return "closed by client";
-  }
-
-  tcp::socket& socket() { return socket_; }
-  void set_peer(std::string peer) { peer_ = std::move(peer); }
-
- private:
-  tcp::socket socket_;
-  std::unique_ptr<core::Session> session_;
-  ConnectionSettings settings_;
-  core::Decoder decoder_;
-  std::vector<core::Message> messages_;
-  std::string peer_;
-};
+// A notice the server sends on its own initiative, then FIN (see encode_notice).
+std::string notice_then_fin(std::string_view notice, core::Framing framing) {
+  return core::encode_notice(notice, framing) + core::encode(core::fin, framing);
+}
 
 std::string peer_of(const tcp::socket& socket) {
   error_code error;
@@ -102,25 +84,148 @@ std::string peer_of(const tcp::socket& socket) {
   return error ? std::string("?") : to_string(endpoint);
 }
 
+std::string_view describe(Ending ending) {
+  switch (ending) {
+    case Ending::fin: return "FIN";
+    case Ending::client_closed: return "closed by client";
+    case Ending::write_failed: return "write failed";
+    case Ending::output_limit: return "output limit: client does not read";
+    case Ending::idle: return "idle timeout";
+    case Ending::shutdown: return "server shutdown";
+  }
+  return "?";
+}
+
 }  // namespace
 
-asio::awaitable<void> serve_connection(tcp::socket socket, std::unique_ptr<core::Session> session,
-                                       ConnectionSettings settings) {
-  const std::string peer = peer_of(socket);
+void ConnectionSet::stop_all() {
+  // stop() may end a connection, which removes it: iterate over a copy.
+  const std::vector<Connection*> snapshot(live_.begin(), live_.end());
+  for (Connection* connection : snapshot) connection->stop();
+}
+
+Connection::Connection(tcp::socket socket, std::unique_ptr<core::Session> session, const ConnectionSettings& settings)
+    : socket_(std::move(socket)),
+      session_(std::move(session)),
+      settings_(settings),
+      peer_(peer_of(socket_)),
+      watchdog_(socket_.get_executor()) {
+  error_code ignored;
+  socket_.non_blocking(true, ignored);
+  socket_.set_option(tcp::no_delay(true), ignored);
+}
+
+asio::awaitable<void> Connection::run(ConnectionSet& set) {
+  set.add(*this);
+  log("connect {}", peer_);
+  Ending ending = Ending::write_failed;
+  try {
+    deadline_ = Clock::now() + settings_.idle_timeout;
+    const auto outcome = co_await (converse() || watch());
+    ending = std::visit([](Ending e) { return e; }, outcome);
+    co_await end(ending);
+  } catch (const std::exception& error) {
+    log("error {}: {}", peer_, error.what());
+  }
+  set.remove(*this);
+  log("disconnect {} ({})", peer_, describe(ending));
+}
+
+void Connection::stop() {
+  stop_requested_ = true;
+  watchdog_.cancel();
+}
+
+asio::awaitable<Ending> Connection::converse() {
+  const std::string greeting = session_->greeting();
+  if (!co_await send(greeting)) co_return Ending::write_failed;
+  std::vector<core::Message> messages;
+  for (;;) {
+    const auto chunk = co_await read_chunk(socket_);
+    if (!chunk) co_return Ending::client_closed;
+    deadline_ = Clock::now() + settings_.idle_timeout;
+    messages.clear();
+    decoder_.feed(*chunk, messages);
+    // A client that sends several messages without waiting for the replies may
+    // not be reading them at all: check what it leaves unread.
+    if (messages.size() > 1 && over_output_limit()) co_return Ending::output_limit;
+    for (const core::Message& message : messages) {
+      const core::Reply reply = core::answer(*session_, message, *settings_.texts);
+      if (settings_.verbose) log("{} < {:?} > {:?}", peer_, message.text, reply.text);
+      if (!co_await send(reply.text)) co_return Ending::write_failed;
+      if (reply.last) co_return Ending::fin;
+    }
+  }
+}
+
+// Ends when the client has been silent for the idle timeout, or on stop().
+asio::awaitable<Ending> Connection::watch() {
+  for (;;) {
+    watchdog_.expires_at(deadline_);
+    auto [error] = co_await watchdog_.async_wait(nothrow);
+    if (stop_requested_) co_return Ending::shutdown;
+    if (error) co_return Ending::write_failed;  // cancelled: the conversation ended first
+    if (Clock::now() >= deadline_) co_return Ending::idle;
+  }
+}
+
+// How the goodbye reaches the client. The lesson's client reads one recv(1024)
+// after each line its user types, and stops only on an exact "FIN":
+// - a line client reads every line: it gets the notice, then FIN;
+// - an idle raw client is waiting for its user: it gets the 1024-byte notice
+//   then FIN, and the connection stays open (draining) for at least a minute
+//   more, so that the two lines its user types to read them are accepted;
+// - at shutdown the process leaves within its limit, so a raw client, which
+//   would need two sends to read a notice then FIN, gets FIN alone: it reads
+//   it with its next recv, however late, and ends normally.
+asio::awaitable<void> Connection::end(Ending ending) {
+  if (ending == Ending::write_failed || ending == Ending::output_limit) {
+    socket_.close();
+    co_return;
+  }
+  const std::string last_words = last_words_for(ending);
+  const Clock::duration limit = ending == Ending::idle ? std::max<Clock::duration>(settings_.idle_timeout, idle_linger)
+                                                       : Clock::duration(goodbye_limit);
+  co_await close_gracefully(socket_, last_words, limit);
+}
+
+std::string Connection::last_words_for(Ending ending) const {
+  const core::Texts& texts = *settings_.texts;
+  const core::Framing framing = decoder_.framing();
+  switch (ending) {
+    case Ending::fin:
+      return {};
+    case Ending::idle:
+      return notice_then_fin(fmt::format(fmt::runtime(texts.idle_kick), settings_.idle_timeout.count()), framing);
+    case Ending::shutdown:
+      if (framing == core::Framing::line) return notice_then_fin(texts.shutting_down, framing);
+      [[fallthrough]];
+    default:  // the client closed its side: it may still read
+      return core::encode(core::fin, framing);
+  }
+}
+
+asio::awaitable<bool> Connection::send(std::string_view text) {
+  const std::string bytes = core::encode(text, decoder_.framing());
+  auto [error, written] = co_await asio::async_write(socket_, asio::buffer(bytes), nothrow);
+  co_return !error;
+}
+
+// Bytes we wrote that the client has not yet acknowledged: a client that sends
+// without reading makes this grow until the kernel buffers are full.
+bool Connection::over_output_limit() const {
+  int unsent = 0;
+  if (::ioctl(const_cast<tcp::socket&>(socket_).native_handle(), SIOCOUTQ, &unsent) != 0) return false;
+  return static_cast<std::size_t>(unsent) > settings_.max_output;
+}
+
+// The client was just connected and is waiting for our first words: it reads
+// the notice at once, and FIN with its next recv.
+asio::awaitable<void> turn_away(tcp::socket socket, std::string notice) {
   error_code ignored;
   socket.non_blocking(true, ignored);
-  socket.set_option(tcp::no_delay(true), ignored);
-  log("connect {}", peer);
-  Conversation conversation(std::move(socket), std::move(session), settings);
-  conversation.set_peer(peer);
-  std::string_view reason = "error";
-  try {
-    reason = co_await conversation.run();
-    co_await close_gracefully(conversation.socket());
-  } catch (const std::exception& error) {
-    log("error {}: {}", peer, error.what());
-  }
-  log("disconnect {} ({})", peer, reason);
+  const std::string last_words = notice_then_fin(notice, core::Framing::unknown);
+  co_await close_gracefully(socket, last_words);
 }
 
 }  // namespace liaison::net

@@ -1,8 +1,14 @@
-// One client connection driving one core::Session over TCP.
+// One client connection driving one core::Session over TCP: the reader, the
+// idle watchdog and the way a conversation ends.
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <memory>
+#include <string>
+#include <unordered_set>
 
+#include "core/framing.hpp"
 #include "core/session.hpp"
 #include "core/texts.hpp"
 #include "net/asio.hpp"
@@ -11,12 +17,60 @@ namespace liaison::net {
 
 struct ConnectionSettings {
   const core::Texts* texts = &core::texts(core::Lang::fr);
-  bool verbose = false;  // log every message
+  bool verbose = false;                        // log every message
+  std::chrono::seconds idle_timeout{300};      // silence before a client is let go
+  std::size_t max_output = 64 * 1024;          // bytes the client leaves unread before it is cut off
 };
 
-// Greets, then answers each message until the session or the client ends the
-// conversation. Never throws; logs how the connection ended.
-asio::awaitable<void> serve_connection(tcp::socket socket, std::unique_ptr<core::Session> session,
-                                       ConnectionSettings settings);
+class Connection;
+
+// The live connections of one thread, so that a shutdown reaches each of them.
+class ConnectionSet {
+ public:
+  void add(Connection& connection) { live_.insert(&connection); }
+  void remove(Connection& connection) { live_.erase(&connection); }
+  std::size_t size() const { return live_.size(); }
+  // Asks every connection to say goodbye and close.
+  void stop_all();
+
+ private:
+  std::unordered_set<Connection*> live_;
+};
+
+// Why a conversation ended; decides how it is closed.
+enum class Ending { fin, client_closed, write_failed, output_limit, idle, shutdown };
+
+class Connection {
+ public:
+  Connection(tcp::socket socket, std::unique_ptr<core::Session> session, const ConnectionSettings& settings);
+
+  // The whole life of the connection: greeting, conversation, goodbye, close.
+  // Never throws.
+  asio::awaitable<void> run(ConnectionSet& set);
+
+  // Graceful shutdown: a goodbye notice, then FIN, then the close.
+  void stop();
+
+ private:
+  asio::awaitable<Ending> converse();
+  asio::awaitable<Ending> watch();
+  asio::awaitable<void> end(Ending ending);
+  std::string last_words_for(Ending ending) const;
+  // Sends one message in the client's framing; false when the write failed.
+  asio::awaitable<bool> send(std::string_view text);
+  bool over_output_limit() const;
+
+  tcp::socket socket_;
+  std::unique_ptr<core::Session> session_;
+  const ConnectionSettings& settings_;
+  core::Decoder decoder_;
+  std::string peer_;
+  asio::steady_timer watchdog_;
+  std::chrono::steady_clock::time_point deadline_;
+  bool stop_requested_ = false;
+};
+
+// Sends a notice and FIN to a client that cannot be served, then closes.
+asio::awaitable<void> turn_away(tcp::socket socket, std::string notice);
 
 }  // namespace liaison::net

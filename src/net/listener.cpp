@@ -1,7 +1,11 @@
 #include "net/listener.hpp"
 
-#include <chrono>
+#include <fmt/format.h>
 
+#include <chrono>
+#include <utility>
+
+#include "net/endpoint.hpp"
 #include "net/log.hpp"
 
 namespace liaison::net {
@@ -17,10 +21,11 @@ bool is_resource_shortage(const error_code& error) {
 
 }  // namespace
 
-tcp::acceptor open_acceptor(const asio::any_io_executor& executor, const tcp::endpoint& endpoint) {
+tcp::acceptor open_acceptor(const asio::any_io_executor& executor, const tcp::endpoint& endpoint, bool reuse_port) {
   tcp::acceptor acceptor(executor);
   acceptor.open(endpoint.protocol());
   acceptor.set_option(tcp::acceptor::reuse_address(true));
+  if (reuse_port) acceptor.set_option(asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>(true));
   if (endpoint.address().is_v6() && endpoint.address().is_unspecified())
     acceptor.set_option(asio::ip::v6_only(false));
   acceptor.bind(endpoint);
@@ -28,8 +33,8 @@ tcp::acceptor open_acceptor(const asio::any_io_executor& executor, const tcp::en
   return acceptor;
 }
 
-Listener::Listener(tcp::acceptor acceptor, core::SessionFactory make_session, ConnectionSettings settings)
-    : acceptor_(std::move(acceptor)), make_session_(std::move(make_session)), settings_(settings) {}
+Listener::Listener(tcp::acceptor acceptor, const ListenerContext& context)
+    : acceptor_(std::move(acceptor)), context_(context) {}
 
 void Listener::start() {
   asio::co_spawn(acceptor_.get_executor(), accept_loop(), [](std::exception_ptr failure) {
@@ -40,24 +45,61 @@ void Listener::start() {
 void Listener::stop() {
   error_code ignored;
   acceptor_.close(ignored);
+  connections_.stop_all();
 }
 
 asio::awaitable<void> Listener::accept_loop() {
   asio::steady_timer pause(acceptor_.get_executor());
+  bool starved = false;  // out of descriptors: logged once, not every retry
   while (acceptor_.is_open()) {
     auto [error, socket] = co_await acceptor_.async_accept(nothrow);
     if (error == asio::error::operation_aborted) co_return;
-    if (error) {
-      log("accept failed: {}", error.message());
-      if (is_resource_shortage(error)) {
-        pause.expires_after(100ms);
-        co_await pause.async_wait(nothrow);
-      }
+    if (!error) {
+      if (std::exchange(starved, false)) log("accepting again");
+      welcome(std::move(socket));
       continue;
     }
-    asio::co_spawn(acceptor_.get_executor(), serve_connection(std::move(socket), make_session_(), settings_),
-                   asio::detached);
+    if (!is_resource_shortage(error)) {
+      log("accept failed: {}", error.message());
+      continue;
+    }
+    // Keep serving the players we have; retry when descriptors free up.
+    if (!std::exchange(starved, true)) log("accept failed: {}; retrying every 100 ms", error.message());
+    pause.expires_after(100ms);
+    co_await pause.async_wait(nothrow);
   }
+}
+
+void Listener::welcome(tcp::socket socket) {
+  error_code error;
+  const auto peer = socket.remote_endpoint(error);
+  if (error) return;  // already gone
+  if (context_.filter && !context_.filter->admits(peer.address())) {
+    log("denied {}", to_string(peer));
+    return;  // the socket closes here, at once
+  }
+  const core::Texts& texts = *context_.settings.texts;
+  const AdmissionLimits& limits = context_.admission->limits();
+  std::string refusal;
+  switch (context_.admission->try_admit(peer.address())) {
+    case Admitted::yes:
+      asio::co_spawn(acceptor_.get_executor(), serve(std::move(socket), peer.address()), asio::detached);
+      return;
+    case Admitted::server_full:
+      refusal = fmt::format(fmt::runtime(texts.server_full), limits.max_clients);
+      break;
+    case Admitted::too_many_from_address:
+      refusal = fmt::format(fmt::runtime(texts.too_many_from_address), limits.max_per_address);
+      break;
+  }
+  log("refused {}: {}", to_string(peer), refusal);
+  asio::co_spawn(acceptor_.get_executor(), turn_away(std::move(socket), std::move(refusal)), asio::detached);
+}
+
+asio::awaitable<void> Listener::serve(tcp::socket socket, asio::ip::address address) {
+  Connection connection(std::move(socket), context_.make_session(), context_.settings);
+  co_await connection.run(connections_);
+  context_.admission->release(address);
 }
 
 }  // namespace liaison::net

@@ -1,33 +1,49 @@
-// Accepts clients on one address and gives each its own session coroutine.
+// Accepts clients on one address and gives each its own connection coroutine,
+// after the address filter and the admission limits have had their say.
 #pragma once
 
 #include "core/session.hpp"
+#include "net/address_filter.hpp"
+#include "net/admission.hpp"
 #include "net/asio.hpp"
 #include "net/connection.hpp"
 
 namespace liaison::net {
 
-// Opens, binds and listens; "::" accepts IPv4 too (dual stack).
+// Opens, binds and listens; "::" accepts IPv4 too (dual stack). With
+// `reuse_port`, several listeners (one per thread) may share the address.
 // Throws boost::system::system_error naming what failed.
-tcp::acceptor open_acceptor(const asio::any_io_executor& executor, const tcp::endpoint& endpoint);
+tcp::acceptor open_acceptor(const asio::any_io_executor& executor, const tcp::endpoint& endpoint,
+                            bool reuse_port = false);
+
+// What every listener of a server shares.
+struct ListenerContext {
+  core::SessionFactory make_session;
+  ConnectionSettings settings;
+  const AddressFilter* filter = nullptr;
+  Admission* admission = nullptr;
+};
 
 class Listener {
  public:
-  Listener(tcp::acceptor acceptor, core::SessionFactory make_session, ConnectionSettings settings);
+  Listener(tcp::acceptor acceptor, const ListenerContext& context);
 
   tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
 
   // Starts accepting on the acceptor's executor.
   void start();
-  // Stops accepting; connections already open go on.
+  // Stops accepting and asks every connection to say goodbye. Call it on the
+  // acceptor's executor.
   void stop();
 
  private:
   asio::awaitable<void> accept_loop();
+  void welcome(tcp::socket socket);
+  asio::awaitable<void> serve(tcp::socket socket, asio::ip::address address);
 
   tcp::acceptor acceptor_;
-  core::SessionFactory make_session_;
-  ConnectionSettings settings_;
+  const ListenerContext& context_;
+  ConnectionSet connections_;
 };
 
 }  // namespace liaison::net

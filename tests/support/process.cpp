@@ -100,6 +100,16 @@ std::string Process::stderr_text() {
   }
 }
 
+bool Process::wait_for_stderr(std::string_view needle, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (stderr_.find(needle) == std::string::npos) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left <= 0ms) return false;
+    pump(stderr_fd_, stderr_, std::min(left, 100ms));
+  }
+  return true;
+}
+
 void Process::signal(int signal_number) {
   if (exit_code_ < 0) ::kill(pid_, signal_number);
 }

@@ -36,6 +36,8 @@ class Process {
   std::string stdout_text() const { return stdout_; }
   // Everything on stderr so far (non-blocking).
   std::string stderr_text();
+  // Reads stderr until `needle` appears (or the timeout); true when it did.
+  bool wait_for_stderr(std::string_view needle, std::chrono::milliseconds timeout = 5s);
 
   void signal(int signal_number);
   // Exit code (128+N for signal N), or -1 when still running after `timeout`.

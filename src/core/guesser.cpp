@@ -1,0 +1,109 @@
+#include "core/guesser.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <charconv>
+#include <initializer_list>
+#include <limits>
+
+#include "core/words.hpp"
+
+namespace liaison::core {
+namespace {
+
+bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> prefixes) {
+  return std::ranges::any_of(prefixes, [&](std::string_view prefix) { return text.starts_with(prefix); });
+}
+
+bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
+  return std::ranges::any_of(words, [&](std::string_view word) { return text.find(word) != text.npos; });
+}
+
+// Reads a whole number at the start of `text` and moves past it.
+std::optional<std::int64_t> take_number(std::string_view& text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{}) return std::nullopt;
+  text.remove_prefix(static_cast<std::size_t>(end - text.data()));
+  return value;
+}
+
+// Moves past `word` when `text` starts with it.
+bool take_word(std::string_view& text, std::string_view word) {
+  if (!text.starts_with(word)) return false;
+  text.remove_prefix(word.size());
+  return true;
+}
+
+// "<before>A<middle>B", e.g. "entre 1 et 100".
+struct BoundsPhrase {
+  std::string_view before;
+  std::string_view middle;
+};
+
+std::optional<Bounds> bounds_at(std::string_view text, BoundsPhrase phrase) {
+  if (!take_word(text, phrase.before)) return std::nullopt;
+  const auto min = take_number(text);
+  if (!min || !take_word(text, phrase.middle)) return std::nullopt;
+  const auto max = take_number(text);
+  if (!max || *min > *max) return std::nullopt;
+  return Bounds{.min = *min, .max = *max};
+}
+
+std::optional<Bounds> find_bounds(std::string_view text, BoundsPhrase phrase) {
+  for (auto at = text.find(phrase.before); at != text.npos; at = text.find(phrase.before, at + 1))
+    if (auto bounds = bounds_at(text.substr(at), phrase)) return bounds;
+  return std::nullopt;
+}
+
+// The distance max - min, which may exceed INT64_MAX, as an unsigned number.
+std::uint64_t span(Bounds bounds) {
+  return static_cast<std::uint64_t>(bounds.max) - static_cast<std::uint64_t>(bounds.min);
+}
+
+}  // namespace
+
+ReplyKind classify_reply(std::string_view reply) {
+  const std::string_view text = trim(reply);
+  if (is_fin(text)) return ReplyKind::fin;
+  if (starts_with_any(text, {"C'est plus", "Higher"})) return ReplyKind::higher;
+  if (starts_with_any(text, {"C'est moins", "Lower"})) return ReplyKind::lower;
+  if (starts_with_any(text, {"Gagné", "You won"})) return ReplyKind::won;
+  if (starts_with_any(text, {"Bienvenue", "Welcome"})) return ReplyKind::greeting;
+  if (contains_any(text, {"rejouer", "play again"})) return ReplyKind::replay_question;
+  return ReplyKind::invalid;
+}
+
+std::optional<Bounds> parse_bounds(std::string_view greeting) {
+  if (auto bounds = find_bounds(greeting, {.before = "entre ", .middle = " et "})) return bounds;
+  return find_bounds(greeting, {.before = "between ", .middle = " and "});
+}
+
+std::optional<Bounds> narrow(Bounds remaining, std::int64_t guess, Hint hint) {
+  if (hint == Hint::higher) {
+    if (guess >= remaining.max) return std::nullopt;
+    return Bounds{.min = std::max(remaining.min, guess + 1), .max = remaining.max};
+  }
+  if (guess <= remaining.min) return std::nullopt;
+  return Bounds{.min = remaining.min, .max = std::min(remaining.max, guess - 1)};
+}
+
+std::int64_t midpoint(Bounds bounds) {
+  // min + span / 2 never leaves [min, max], so it cannot overflow.
+  return bounds.min + static_cast<std::int64_t>(span(bounds) / 2);
+}
+
+int max_tries(Bounds bounds) {
+  const std::uint64_t numbers_minus_one = span(bounds);
+  if (numbers_minus_one == std::numeric_limits<std::uint64_t>::max()) return 65;  // 2^64 numbers
+  return static_cast<int>(std::bit_width(numbers_minus_one + 1));
+}
+
+bool Guesser::take(Hint hint) {
+  const auto narrowed = narrow(remaining_, guess(), hint);
+  if (!narrowed) return false;
+  remaining_ = *narrowed;
+  return true;
+}
+
+}  // namespace liaison::core

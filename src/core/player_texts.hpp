@@ -1,0 +1,27 @@
+// What `liaison play` says to its user, in French and English. The game's
+// own sentences come from the server; these frame them.
+#pragma once
+
+#include <string_view>
+
+#include "core/texts.hpp"
+
+namespace liaison::core {
+
+struct PlayerTexts {
+  std::string_view guess_prompt;          // {0} = min, {1} = max
+  std::string_view guess_prompt_no_range; // when the greeting gave no bounds
+  std::string_view replay_prompt;         // {0} = yes, {1} = no
+  std::string_view hint;                  // {0} = server's answer, {1} = tries, {2} = min, {3} = max
+  std::string_view hint_no_range;         // {0} = server's answer, {1} = tries
+  std::string_view move;                  // {0} = what --auto sends
+  std::string_view summary;               // {0} = games won, {1} = tries in all
+  std::string_view no_answer;             // {0} = seconds waited
+  std::string_view unexpected_answer;     // {0} = the server's line
+  std::string_view no_bounds;             // {0} = the greeting
+  std::string_view contradiction;         // the answers leave no number
+};
+
+const PlayerTexts& player_texts(Lang lang);
+
+}  // namespace liaison::core

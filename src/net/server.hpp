@@ -1,0 +1,56 @@
+// A TCP server for any core::Session: one io_context and one listener per
+// thread (SO_REUSEPORT shares the port), signals, graceful shutdown.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/session.hpp"
+#include "net/address_filter.hpp"
+#include "net/admission.hpp"
+#include "net/asio.hpp"
+#include "net/connection.hpp"
+#include "net/listener.hpp"
+
+namespace liaison::net {
+
+struct ServerOptions {
+  tcp::endpoint endpoint;
+  unsigned threads = 1;
+  ConnectionSettings settings;
+  AdmissionLimits limits;
+  AddressFilter filter;
+  std::chrono::milliseconds shutdown_limit{2000};
+};
+
+class Server {
+ public:
+  // Binds every listener; throws boost::system::system_error when it cannot.
+  Server(ServerOptions options, core::SessionFactory make_session);
+  ~Server();
+
+  tcp::endpoint local_endpoint() const { return workers_.front()->listener->local_endpoint(); }
+
+  // Serves until SIGINT or SIGTERM, then says goodbye to every client and
+  // returns within the shutdown limit. A second signal exits at once.
+  void run();
+
+ private:
+  struct Worker {
+    asio::io_context context{1};
+    std::optional<Listener> listener;
+  };
+
+  void on_first_signal(int signal_number);
+  asio::awaitable<void> wait_for_goodbyes();
+
+  ServerOptions options_;
+  ListenerContext shared_;
+  Admission admission_;
+  std::vector<std::unique_ptr<Worker>> workers_;
+  std::optional<asio::signal_set> signals_;
+};
+
+}  // namespace liaison::net
