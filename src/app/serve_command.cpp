@@ -139,7 +139,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       {"juste-prix", Service::juste_prix}, {"echo", Service::echo}, {"chat", Service::chat}};
   command->add_option("--service,-s", options->service, "juste-prix, echo (concurrent) or chat (operator console)")
       ->transform(CLI::CheckedTransformer(services, CLI::ignore_case))
-      ->default_str("juste-prix");
+      ->option_text("juste-prix|echo|chat (default juste-prix)");
   command->add_option("--min", options->bounds.min, "Smallest secret number")->capture_default_str();
   command->add_option("--max", options->bounds.max, "Largest secret number")->capture_default_str();
   command->add_option("--seed", options->seed, "Seed for reproducible secrets (every connection gets the same ones)");

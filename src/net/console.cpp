@@ -14,13 +14,24 @@ namespace liaison::net {
 namespace {
 
 // A descriptor of our own for Asio to watch (and close); an empty input when
-// the process was started without stdin.
+// the process was started without stdin. A terminal is opened anew rather
+// than duplicated: stdin, stdout and stderr usually share one open file
+// description of it, and the O_NONBLOCK that Asio sets on what it watches
+// would then make our writes to stdout fail with EAGAIN.
 int duplicate_stdin() {
+  if (::isatty(STDIN_FILENO) == 1) {
+    const int terminal = ::open("/proc/self/fd/0", O_RDONLY | O_NOCTTY | O_CLOEXEC);
+    if (terminal >= 0) return terminal;
+  }
   const int input = ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0);
   return input >= 0 ? input : ::open("/dev/null", O_RDONLY | O_CLOEXEC);
 }
 
 }  // namespace
+
+void unwind_if_aborted(const error_code& error) {
+  if (error == asio::error::operation_aborted) throw boost::system::system_error(error);
+}
 
 Console::Console(const asio::any_io_executor& executor)
     : input_(executor, duplicate_stdin()),
@@ -28,30 +39,25 @@ Console::Console(const asio::any_io_executor& executor)
       is_terminal_(::isatty(STDIN_FILENO) == 1) {}
 
 Console::~Console() {
-  // The duplicate shares stdin's open file description: O_NONBLOCK set for
-  // Asio would otherwise stay on the shell's terminal after we exit.
+  // A duplicate shares stdin's open file description: O_NONBLOCK set for
+  // Asio would otherwise stay on a pipe or file others may read after us.
   if (saved_flags_ >= 0) ::fcntl(STDIN_FILENO, F_SETFL, saved_flags_);
 }
 
 bool Console::has_line() const { return buffer_.find('\n') != std::string::npos; }
 
 asio::awaitable<void> Console::wait_line() {
-  while (!has_line() && !end_of_input_) {
-    const bool read = co_await read_more();  // named: GCC 12 miscompiles co_await in conditions
-    if (!read) co_return;
-  }
+  while (!has_line() && !end_of_input_) co_await read_more();
 }
 
 asio::awaitable<void> Console::wait_closed() {
-  while (!end_of_input_) {
-    const bool read = co_await read_more();
-    if (!read) co_return;
-  }
+  while (!end_of_input_) co_await read_more();
   if (closed()) co_return;
   // Lines are left: the console is not closed until they are used, which
   // cannot happen during this wait. Wait until cancelled.
   asio::steady_timer forever(input_.get_executor(), std::chrono::steady_clock::time_point::max());
-  co_await forever.async_wait(nothrow);
+  auto [error] = co_await forever.async_wait(nothrow);
+  unwind_if_aborted(error);
 }
 
 std::optional<std::string> Console::take_line() {
@@ -96,13 +102,12 @@ void Console::end_prompt_line() {
   prompt_open_ = false;
 }
 
-asio::awaitable<bool> Console::read_more() {
+asio::awaitable<void> Console::read_more() {
   auto [error] = co_await input_.async_wait(asio::posix::stream_descriptor::wait_read, nothrow);
-  if (error == asio::error::operation_aborted) co_return false;
+  unwind_if_aborted(error);
   // Regular files and /dev/null cannot be watched by epoll (operation not
   // supported); reading them never blocks, so read anyway.
   read_available();
-  co_return true;
 }
 
 void Console::read_available() {

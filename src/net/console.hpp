@@ -16,6 +16,12 @@
 
 namespace liaison::net {
 
+// A wait that ended because the program is stopping (Ctrl-C cancels the
+// conversation) did not really complete: unwind instead of acting on it, say
+// by taking a cancelled stdin wait for Ctrl-D. The `||` that cancelled it
+// ignores the exception.
+void unwind_if_aborted(const error_code& error);
+
 class Console {
  public:
   explicit Console(const asio::any_io_executor& executor);
@@ -50,9 +56,8 @@ class Console {
 
  private:
   bool has_line() const;
-  // Waits until stdin is readable and appends what it holds; false when the
-  // wait was cancelled.
-  asio::awaitable<bool> read_more();
+  // Waits until stdin is readable and appends what it holds.
+  asio::awaitable<void> read_more();
   void read_available();
 
   asio::posix::stream_descriptor input_;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <csignal>
 #include <string_view>
+#include <variant>
 
 #include "core/display.hpp"
 #include "core/framing.hpp"
@@ -53,9 +54,11 @@ class LessonClient {
   asio::awaitable<bool> connect() {
     tcp::resolver resolver(socket_.get_executor());
     auto [resolve_error, endpoints] = co_await resolver.async_resolve(options_.host, std::to_string(options_.port), nothrow);
+    unwind_if_aborted(resolve_error);
     if (resolve_error) co_return connection_failed(resolve_error.message());
     asio::steady_timer deadline(socket_.get_executor(), connect_limit);
     auto outcome = co_await (asio::async_connect(socket_, endpoints, nothrow) || deadline.async_wait(nothrow));
+    std::visit([](const auto& result) { unwind_if_aborted(std::get<0>(result)); }, outcome);
     if (outcome.index() == 1) co_return connection_failed(asio::error::make_error_code(asio::error::timed_out).message());
     const error_code connect_error = std::get<0>(std::get<0>(outcome));
     if (connect_error) co_return connection_failed(connect_error.message());
@@ -94,6 +97,7 @@ class LessonClient {
       console_.prompt(texts_.me_prompt);
       auto event = co_await (console_.wait_line() || socket_.async_wait(tcp::socket::wait_read, nothrow));
       if (event.index() == 1) {  // the server spoke first: a FIN, or its departure
+        unwind_if_aborted(std::get<0>(std::get<1>(event)));
         inbox_.read_from(socket_);
         co_return;
       }
@@ -115,11 +119,13 @@ class LessonClient {
   // false: the server neither answered our FIN nor closed in time.
   asio::awaitable<bool> wait_for_server() {
     if (!fin_sent_) {
-      co_await socket_.async_wait(tcp::socket::wait_read, nothrow);
+      auto [error] = co_await socket_.async_wait(tcp::socket::wait_read, nothrow);
+      unwind_if_aborted(error);
       co_return true;
     }
     asio::steady_timer deadline(socket_.get_executor(), fin_reply_limit);
     auto event = co_await (socket_.async_wait(tcp::socket::wait_read, nothrow) || deadline.async_wait(nothrow));
+    std::visit([](const auto& result) { unwind_if_aborted(std::get<0>(result)); }, event);
     co_return event.index() == 0;
   }
 

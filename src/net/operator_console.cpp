@@ -87,6 +87,7 @@ class OperatorConsole {
       auto event = co_await (acceptor_.async_accept(nothrow) || console_.wait_closed());
       if (event.index() == 1) co_return false;
       auto [error, socket] = std::get<0>(std::move(event));
+      unwind_if_aborted(error);
       if (!error) {
         start_conversation(std::move(socket));
         co_return true;
@@ -104,8 +105,9 @@ class OperatorConsole {
     client_.set_option(tcp::no_delay(true), ignored);
     decoder_ = core::Decoder{};  // each client's framing is learnt anew
     fin_sent_ = false;
-    const auto peer = client_.remote_endpoint(ignored);
-    console_.say(fmt::format(fmt::runtime(texts_.client_connected), ignored ? "?" : to_string(peer)));
+    error_code unknown;
+    const auto peer = client_.remote_endpoint(unknown);
+    console_.say(fmt::format(fmt::runtime(texts_.client_connected), unknown ? std::string("?") : to_string(peer)));
   }
 
   // The operator speaks first, then turns alternate until one says FIN.
@@ -126,6 +128,7 @@ class OperatorConsole {
     console_.prompt(texts_.me_prompt);
     auto event = co_await (console_.wait_line() || client_.async_wait(tcp::socket::wait_read, nothrow));
     if (event.index() == 1) {
+      unwind_if_aborted(std::get<0>(std::get<1>(event)));
       const Next next = co_await read_client(Next::operator_speaks);
       co_return next;
     }
@@ -147,6 +150,7 @@ class OperatorConsole {
   asio::awaitable<Next> client_turn() {
     auto event = co_await (client_.async_wait(tcp::socket::wait_read, nothrow) || console_.wait_closed());
     if (event.index() == 1) co_return Next::console_closed;
+    unwind_if_aborted(std::get<0>(std::get<0>(event)));
     const Next next = co_await read_client(Next::client_speaks);
     co_return next;
   }
@@ -199,6 +203,7 @@ class OperatorConsole {
   asio::awaitable<void> drain_client() {
     for (;;) {
       auto [wait_error] = co_await client_.async_wait(tcp::socket::wait_read, nothrow);
+      unwind_if_aborted(wait_error);
       if (wait_error) co_return;
       error_code error;
       const std::size_t size = client_.read_some(asio::buffer(received_), error);

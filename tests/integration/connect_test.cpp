@@ -95,14 +95,14 @@ void wait_for(Process& process, std::string_view needle, int times) {
     process.read_stdout_until("\x01never\x01", 50ms);
 }
 
-TEST(Connect, ClosedPortSaysTheLessonsSentenceAndFails) {
+TEST(LessonClient, ClosedPortSaysTheLessonsSentenceAndFails) {
   Process client = connect_to(closed_port());
   EXPECT_EQ(client.wait(), 1);
   EXPECT_EQ(client.read_stdout_until("\n"), "La connexion a échoué.\n");
   EXPECT_NE(client.stderr_text().find("127.0.0.1:"), std::string::npos);
 }
 
-TEST(Connect, PlaysJustePrixThenFin) {
+TEST(LessonClient, PlaysJustePrixThenFin) {
   Server server({"--seed", "5"});
   Process client = connect_to(std::to_string(server.port()));
   int turn = 0;
@@ -122,7 +122,7 @@ TEST(Connect, PlaysJustePrixThenFin) {
   EXPECT_TRUE(out.ends_with("moi > FIN\nserveur > FIN\nConnexion terminée.\n")) << out;
 }
 
-TEST(Connect, EnglishTexts) {
+TEST(LessonClient, EnglishTexts) {
   Server server({"--lang", "en"});
   Process client = connect_to(std::to_string(server.port()), {"--lang", "en"});
   client.write_stdin("fin\n");
@@ -133,7 +133,7 @@ TEST(Connect, EnglishTexts) {
   EXPECT_EQ(connect_to(closed_port(), {"--lang", "en"}).read_stdout_until("\n"), "The connection failed.\n");
 }
 
-TEST(Connect, SendsRawLinesNeverEmptyOnesAndFinExactly) {
+TEST(LessonClient, SendsRawLinesNeverEmptyOnesAndFinExactly) {
   ScriptedServer server;
   Process client = connect_to(server.port());
   ASSERT_TRUE(server.accept());
@@ -150,7 +150,7 @@ TEST(Connect, SendsRawLinesNeverEmptyOnesAndFinExactly) {
   EXPECT_TRUE(out.ends_with("Connexion terminée.\n")) << out;
 }
 
-TEST(Connect, EndOfInputSaysFinAndWaitsForTheServersFin) {
+TEST(LessonClient, EndOfInputSaysFinAndWaitsForTheServersFin) {
   ScriptedServer server;
   Process client = connect_to(server.port());
   ASSERT_TRUE(server.accept());
@@ -163,7 +163,7 @@ TEST(Connect, EndOfInputSaysFinAndWaitsForTheServersFin) {
   EXPECT_EQ(client.read_stdout_until("terminée."), "serveur > Bonjour\nmoi > FIN\nserveur > FIN\nConnexion terminée.\n");
 }
 
-TEST(Connect, ServerLeavingWithoutFinIsAnErrorEvenWhileTyping) {
+TEST(LessonClient, ServerLeavingWithoutFinIsAnErrorEvenWhileTyping) {
   ScriptedServer server;
   Process client = connect_to(server.port());
   ASSERT_TRUE(server.accept());
@@ -175,7 +175,7 @@ TEST(Connect, ServerLeavingWithoutFinIsAnErrorEvenWhileTyping) {
   EXPECT_EQ(client.read_stdout_until("moi > \n"), "serveur > Bonjour\nmoi > \n");
 }
 
-TEST(Connect, FinWhileTypingEndsTheConversation) {
+TEST(LessonClient, FinWhileTypingEndsTheConversation) {
   ScriptedServer server;
   Process client = connect_to(server.port(), {"--line"});
   ASSERT_TRUE(server.accept());
@@ -187,7 +187,7 @@ TEST(Connect, FinWhileTypingEndsTheConversation) {
   EXPECT_EQ(client.read_stdout_until("terminée."), "serveur > Bonjour\nmoi > \nserveur > FIN\nConnexion terminée.\n");
 }
 
-TEST(Connect, LineModeSendsAndReadsLines) {
+TEST(LessonClient, LineModeSendsAndReadsLines) {
   ScriptedServer server;
   Process client = connect_to(server.port(), {"--line"});
   ASSERT_TRUE(server.accept());
@@ -200,7 +200,7 @@ TEST(Connect, LineModeSendsAndReadsLines) {
             "serveur > un\nserveur > deux\nmoi > trois\nserveur > FIN\nConnexion terminée.\n");
 }
 
-TEST(Connect, HostileBytesAreShownWithoutCrash) {
+TEST(LessonClient, HostileBytesAreShownWithoutCrash) {
   ScriptedServer server;
   Process client = connect_to(server.port());
   ASSERT_TRUE(server.accept());
@@ -220,7 +220,7 @@ TEST(Connect, HostileBytesAreShownWithoutCrash) {
             std::string::npos);
 }
 
-TEST(Connect, CtrlCSaysFinAndExits130) {
+TEST(LessonClient, CtrlCSaysFinAndExits130) {
   ScriptedServer server;
   Process client = connect_to(server.port());
   ASSERT_TRUE(server.accept());
@@ -232,7 +232,7 @@ TEST(Connect, CtrlCSaysFinAndExits130) {
   EXPECT_EQ(client.stderr_text(), "Interrompu.\n");
 }
 
-TEST(Connect, BadArgumentsAreUsageErrors) {
+TEST(LessonClient, BadArgumentsAreUsageErrors) {
   EXPECT_EQ(connect_to("not-a-port").wait(), 2);
   EXPECT_EQ(connect_to("50000", {"--lang", "de"}).wait(), 2);
 }

@@ -29,7 +29,7 @@ struct ChatServer {
   std::string out() { return console.read_stdout_until("\x01never\x01", 100ms); }
 };
 
-TEST(OperatorConsole, TalksWithTheLessonsClientUntilItsFin) {
+TEST(LessonOperator, TalksWithTheLessonsClientUntilItsFin) {
   ChatServer chat;
   EXPECT_TRUE(chat.console.stdout_text().starts_with("Serveur prêt sur 127.0.0.1:"));
   Client client(chat.server.port());
@@ -43,12 +43,13 @@ TEST(OperatorConsole, TalksWithTheLessonsClientUntilItsFin) {
   client.send(" fin ");
   EXPECT_EQ(client.recv_once(), "FIN");  // exactly: the lesson's client stops on nothing else
   EXPECT_TRUE(client.read_until_closed());
+  client.shutdown_send();  // the lesson's client closes after FIN
   chat.type("T\n", "<R>ecommencer <T>erminer ? ");
   EXPECT_EQ(chat.console.wait(), 0);
   EXPECT_TRUE(chat.out().ends_with("moi > Ça va ?\nclient >  fin \n<R>ecommencer <T>erminer ? T\n")) << chat.out();
 }
 
-TEST(OperatorConsole, AnswersANetcatClientInLines) {
+TEST(LessonOperator, AnswersANetcatClientInLines) {
   ChatServer chat;
   Client client(chat.server.port());
   chat.type("\n");  // an empty line is not sent: the client would wait for ever
@@ -63,6 +64,7 @@ TEST(OperatorConsole, AnswersANetcatClientInLines) {
   chat.type("fin\n");
   EXPECT_EQ(client.read_line(), "FIN\n");
   EXPECT_TRUE(client.read_until_closed());
+  client.shutdown_send();
   chat.type("x\n", "<R>ecommencer <T>erminer ? ");  // neither R nor T: asked again
   chat.console.read_stdout_until("? x\n<R>ecommencer <T>erminer ? ");
   chat.console.write_stdin("t\n");
@@ -71,7 +73,7 @@ TEST(OperatorConsole, AnswersANetcatClientInLines) {
   EXPECT_NE(chat.out().find("moi > \nmoi > Bonjour\n"), std::string::npos) << chat.out();
 }
 
-TEST(OperatorConsole, TheNextClientWaitsForTheEndOfTheConversation) {
+TEST(LessonOperator, TheNextClientWaitsForTheEndOfTheConversation) {
   ChatServer chat;
   Client first(chat.server.port());
   Client second(chat.server.port());  // accepted by the kernel, not by the operator
@@ -80,19 +82,21 @@ TEST(OperatorConsole, TheNextClientWaitsForTheEndOfTheConversation) {
   EXPECT_EQ(second.recv_once(1024, 300ms), std::nullopt);
   first.send("FIN");
   EXPECT_EQ(first.recv_once(), "FIN");
+  first.shutdown_send();
   chat.type("R\n", "<R>ecommencer <T>erminer ? ");
   chat.type("Au suivant\n");
   EXPECT_EQ(second.recv_once(), "Au suivant\n");
   second.send("merci");
   chat.type("FIN\n");
   EXPECT_EQ(second.recv_once(), "FIN");
+  second.shutdown_send();
   chat.type("T\n", "<R>ecommencer <T>erminer ? ");
   EXPECT_EQ(chat.console.wait(), 0);
   const std::string out = chat.out();
   EXPECT_NE(out.find("client > merci\nmoi > FIN\n"), std::string::npos) << out;
 }
 
-TEST(OperatorConsole, ClientLeavingIsNoticedEvenWhileTheOperatorTypes) {
+TEST(LessonOperator, ClientLeavingIsNoticedEvenWhileTheOperatorTypes) {
   ChatServer chat;
   {
     Client client(chat.server.port());
@@ -104,17 +108,18 @@ TEST(OperatorConsole, ClientLeavingIsNoticedEvenWhileTheOperatorTypes) {
   EXPECT_EQ(chat.console.wait(), 0);
 }
 
-TEST(OperatorConsole, ClientFinWhileTheOperatorTypesGetsFin) {
+TEST(LessonOperator, ClientFinWhileTheOperatorTypesGetsFin) {
   ChatServer chat;
   Client client(chat.server.port());
   chat.wait_for_prompt("moi > ");
   client.send("FIN");
   EXPECT_EQ(client.recv_once(), "FIN");
+  // The client stays connected: the question still comes, after a bounded wait.
   chat.type("T\n", "<R>ecommencer <T>erminer ? ");
   EXPECT_EQ(chat.console.wait(), 0);
 }
 
-TEST(OperatorConsole, ConsoleClosingSaysFinToTheClient) {
+TEST(LessonOperator, ConsoleClosingSaysFinToTheClient) {
   ChatServer chat;
   Client client(chat.server.port());
   chat.type("Bonjour\n");
@@ -122,10 +127,11 @@ TEST(OperatorConsole, ConsoleClosingSaysFinToTheClient) {
   chat.console.close_stdin();  // while waiting for the client's answer
   EXPECT_EQ(client.recv_once(), "FIN");
   EXPECT_TRUE(client.read_until_closed());
+  client.shutdown_send();
   EXPECT_EQ(chat.console.wait(), 0);
 }
 
-TEST(OperatorConsole, InvalidUtf8IsShownReplaced) {
+TEST(LessonOperator, InvalidUtf8IsShownReplaced) {
   ChatServer chat;
   Client client(chat.server.port());
   chat.type("Bonjour\n");
@@ -137,7 +143,7 @@ TEST(OperatorConsole, InvalidUtf8IsShownReplaced) {
   EXPECT_EQ(client.recv_once(), "FIN");
 }
 
-TEST(OperatorConsole, CtrlCSaysFinAndExits130) {
+TEST(LessonOperator, CtrlCSaysFinAndExits130) {
   ChatServer chat;
   Client client(chat.server.port());
   chat.wait_for_prompt("moi > ");
@@ -147,7 +153,7 @@ TEST(OperatorConsole, CtrlCSaysFinAndExits130) {
   EXPECT_EQ(chat.console.stderr_text(), "Interrompu.\n");
 }
 
-TEST(OperatorConsole, PortInUseCannotStart) {
+TEST(LessonOperator, PortInUseCannotStart) {
   ChatServer chat;
   const std::string port = std::to_string(chat.server.port());
   Process second(liaison_binary(), {"serve", "--service", "chat", "--port", port});
@@ -156,13 +162,14 @@ TEST(OperatorConsole, PortInUseCannotStart) {
       << second.stderr_text();
 }
 
-TEST(OperatorConsole, EnglishTexts) {
+TEST(LessonOperator, EnglishTexts) {
   Server server({"--service", "chat", "--lang", "en"});
   EXPECT_TRUE(server.process().stdout_text().starts_with("Server ready on 127.0.0.1:"));
   Client client(server.port());
   server.process().read_stdout_until("me > ");
   client.send("FIN");
   EXPECT_EQ(client.recv_once(), "FIN");
+  client.shutdown_send();
   server.process().read_stdout_until("<R>estart <T>erminate ? ");
   server.process().close_stdin();
   EXPECT_EQ(server.process().wait(), 0);

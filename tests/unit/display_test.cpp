@@ -6,7 +6,7 @@
 namespace liaison::core {
 namespace {
 
-TEST(WithoutLineEnd, RemovesOneTerminatorOnly) {
+TEST(LessonDisplay, WithoutLineEndRemovesOneTerminatorOnly) {
   EXPECT_EQ(without_line_end("abc\n"), "abc");
   EXPECT_EQ(without_line_end("abc\r\n"), "abc");
   EXPECT_EQ(without_line_end("abc\n\n"), "abc\n");
@@ -14,11 +14,11 @@ TEST(WithoutLineEnd, RemovesOneTerminatorOnly) {
   EXPECT_EQ(without_line_end(""), "");
 }
 
-TEST(Printable, KeepsValidTextAndNewlines) {
+TEST(LessonDisplay, PrintableKeepsValidTextAndNewlines) {
   EXPECT_EQ(printable("Gagné ! 😀\tfin\nsuite"), "Gagné ! 😀\tfin\nsuite");
 }
 
-TEST(Printable, ReplacesEachInvalidByte) {
+TEST(LessonDisplay, PrintableReplacesEachInvalidByte) {
   EXPECT_EQ(printable("\xff"), "\uFFFD");
   EXPECT_EQ(printable("a\xc3"), "a\uFFFD");                  // cut character at the end
   EXPECT_EQ(printable("\xe2\x82" "b"), "\uFFFD\uFFFDb");     // cut character inside
@@ -27,14 +27,14 @@ TEST(Printable, ReplacesEachInvalidByte) {
   EXPECT_EQ(printable("\x80" "é"), "\uFFFDé");               // lone continuation
 }
 
-TEST(Printable, ReplacesTerminalControls) {
+TEST(LessonDisplay, PrintableReplacesTerminalControls) {
   EXPECT_EQ(printable("\x1b[2J"), "\uFFFD[2J");
   EXPECT_EQ(printable("a\rb\x7f"), "a\uFFFDb\uFFFD");
   EXPECT_EQ(printable("\xc2\x9b" "1m"), "\uFFFD1m");  // C1 CSI
   EXPECT_EQ(printable(std::string_view("a\0b", 3)), "a\uFFFDb");
 }
 
-TEST(EndsConversation, IsTheLessonsExactFinInAnyCase) {
+TEST(LessonDisplay, EndsConversationIsTheLessonsExactFinInAnyCase) {
   EXPECT_TRUE(ends_conversation("FIN"));
   EXPECT_TRUE(ends_conversation("fin"));
   EXPECT_TRUE(ends_conversation("FIN\n"));
