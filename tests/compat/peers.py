@@ -59,11 +59,12 @@ class Bisection:
         self.guess = None
         self.wins = []
         self.turns = 0
+        self.max_turns = 50 + 20 * (len(self.replays) + 1)
 
     def __call__(self, message):
         self.turns += 1
-        if self.turns > 200:
-            raise RuntimeError("no end after 200 turns; last message: " + message)
+        if self.turns > self.max_turns:
+            raise RuntimeError(f"no end after {self.max_turns} turns; last message: " + message)
         return self.respond(message)
 
     def respond(self, message):
