@@ -138,7 +138,8 @@ void Connection::stop() {
 
 asio::awaitable<Ending> Connection::converse() {
   const std::string greeting = session_->greeting();
-  if (!co_await send(greeting)) co_return Ending::write_failed;
+  const bool greeted = co_await send(greeting);  // named: GCC 12 miscompiles `if (!co_await ...)`
+  if (!greeted) co_return Ending::write_failed;
   std::vector<core::Message> messages;
   for (;;) {
     const auto chunk = co_await read_chunk(socket_);
@@ -152,7 +153,8 @@ asio::awaitable<Ending> Connection::converse() {
     for (const core::Message& message : messages) {
       const core::Reply reply = core::answer(*session_, message, *settings_.texts);
       if (settings_.verbose) log("{} < {:?} > {:?}", peer_, message.text, reply.text);
-      if (!co_await send(reply.text)) co_return Ending::write_failed;
+      const bool sent = co_await send(reply.text);
+      if (!sent) co_return Ending::write_failed;
       if (reply.last) co_return Ending::fin;
     }
   }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <utility>
 
+#include "core/words.hpp"
 #include "net/endpoint.hpp"
 #include "net/log.hpp"
 
@@ -76,7 +77,10 @@ void Listener::welcome(tcp::socket socket) {
   if (error) return;  // already gone
   if (context_.filter && !context_.filter->admits(peer.address())) {
     log("denied {}", to_string(peer));
-    return;  // the socket closes here, at once
+    // Closed at once, but with a bare FIN first: the lesson's client stops
+    // only on FIN, and would otherwise loop on empty reads.
+    socket.send(asio::buffer(core::fin), tcp::socket::message_flags{}, error);
+    return;
   }
   const core::Texts& texts = *context_.settings.texts;
   const AdmissionLimits& limits = context_.admission->limits();

@@ -66,3 +66,8 @@ with LiaisonServer(binary, "--seed", "3") as server:
     check(server.process.wait(5) == 0, "the server exits 0 after a shutdown")
     # The process leaves within 2 s: the typing user's next recv gets FIN alone.
     ends_cleanly(results["typing"], None, "shutdown while typing")
+
+# A denied address: closed at once, with a bare FIN so the client still ends.
+with LiaisonServer(binary, "--deny", "127.0.0.0/8") as server:
+    transcript = LessonClient(server.port, Bisection()).run()
+    check(transcript == ["serveur > FIN", "Connexion terminée."], "denied: ends on an exact FIN", transcript)

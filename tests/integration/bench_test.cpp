@@ -9,9 +9,14 @@
 
 #include <gtest/gtest.h>
 
+#include <netinet/tcp.h>
+
+#include <chrono>
 #include <cstdint>
 #include <regex>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <vector>
 
 #include "support/process.hpp"
@@ -89,18 +94,70 @@ TEST(Bench, ReportsTheServersCostWhenGivenItsPid) {
   EXPECT_GT(number(result.json, "hwm_kib"), 0) << result.json;
 }
 
-TEST(Bench, AClosedPortGivesRefusedErrorsAndExitCode1) {
-  // A bound socket that does not listen: the kernel refuses connections to it.
+// A loopback socket bound to a free port; its port in `port`.
+int bound_socket(std::uint16_t& port) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  ASSERT_GE(fd, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) return -1;
   socklen_t length = sizeof address;
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  port = ntohs(address.sin_port);
+  return fd;
+}
 
-  const BenchResult result = run_bench(ntohs(address.sin_port), {"-c", "5"});
+// Sends `reply` in two writes 20 ms apart, so that it arrives in two pieces.
+void send_in_two_pieces(int fd, std::string_view reply) {
+  const std::string_view first = reply.substr(0, reply.size() / 2);
+  const std::string_view second = reply.substr(first.size());
+  ::send(fd, first.data(), first.size(), MSG_NOSIGNAL);
+  std::this_thread::sleep_for(20ms);
+  ::send(fd, second.data(), second.size(), MSG_NOSIGNAL);
+}
+
+// A one-client juste prix server with a single possible secret (1), whose
+// raw replies are each cut in two.
+void serve_split_replies(int listener) {
+  const int fd = ::accept(listener, nullptr, nullptr);
+  if (fd < 0) return;
+  int one = 1;
+  ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  constexpr std::string_view greeting = "Bienvenue au juste prix ! Devinez le nombre entier entre 1 et 1.";
+  send_in_two_pieces(fd, std::string(greeting) + "\n");
+  char buffer[1024];
+  for (;;) {
+    const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
+    if (got <= 0) break;
+    const std::string_view message(buffer, static_cast<std::size_t>(got));
+    if (message == "1") send_in_two_pieces(fd, "Gagné ! C'était 1, trouvé en 1 essai(s). Rejouer ? (o/n)");
+    else if (message == "o") send_in_two_pieces(fd, greeting);
+    else {
+      ::send(fd, "FIN", 3, MSG_NOSIGNAL);
+      break;
+    }
+  }
+  ::close(fd);
+}
+
+TEST(Bench, RawRepliesArrivingInPiecesAreReassembled) {
+  std::uint16_t port = 0;
+  const int listener = bound_socket(port);
+  ASSERT_GE(listener, 0);
+  ASSERT_EQ(::listen(listener, 1), 0);
+  std::thread server(serve_split_replies, listener);
+  const BenchResult result = run_bench(port, {"-c", "1"});
+  server.join();
+  ::close(listener);
+  expect_clean_run(result);
+}
+
+TEST(Bench, AClosedPortGivesRefusedErrorsAndExitCode1) {
+  // A bound socket that does not listen: the kernel refuses connections to it.
+  std::uint16_t port = 0;
+  const int fd = bound_socket(port);
+  ASSERT_GE(fd, 0);
+  const BenchResult result = run_bench(port, {"-c", "5"});
   ::close(fd);
   EXPECT_EQ(result.exit_code, 1) << result.json;
   EXPECT_EQ(number(result.json, "refused"), 5) << result.json;

@@ -1,6 +1,7 @@
 // `liaison serve` (juste prix) over real loopback sockets: the lesson's raw
 // framing, netcat's lines, replay, FIN, bad input and concurrency.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <memory>
 #include <regex>
@@ -140,6 +141,21 @@ TEST(JustePrixServe, ManyPlayersAtOnceEachInTheirOwnGame) {
   }
   for (auto& player : players) EXPECT_TRUE(starts_with(win_by_bisection(*player), "Gagné"));
   for (auto& player : players) EXPECT_EQ(converse(*player, "n"), "FIN");
+}
+
+TEST(JustePrixServe, SeveralThreadsShareThePortAndTheLimits) {
+  Server server({"--threads", "2", "--max-clients", "40"});
+  std::vector<std::unique_ptr<Client>> players;
+  for (int i = 0; i < 40; ++i) {
+    players.push_back(std::make_unique<Client>(server.port()));
+    ASSERT_TRUE(players.back()->recv_once());
+  }
+  Client one_too_many(server.port());
+  EXPECT_TRUE(starts_with(one_too_many.recv_once().value_or(""), "Serveur complet (40 joueurs)"));
+  for (auto& player : players) EXPECT_TRUE(starts_with(win_by_bisection(*player), "Gagné"));
+  server.process().signal(SIGTERM);
+  for (auto& player : players) EXPECT_EQ(player->recv_once(), "FIN");
+  EXPECT_EQ(server.process().wait(2500ms), 0);
 }
 
 TEST(JustePrixServe, ClientThatHalfClosesStillGetsFin) {

@@ -42,7 +42,7 @@ void expect_wins_for_every_secret(Bounds bounds) {
   }
 }
 
-TEST(Bisection, WinsWithinTheBoundForEverySecret) {
+TEST(GuesserBisection, WinsWithinTheBoundForEverySecret) {
   for (const Bounds bounds : {Bounds{1, 100}, Bounds{1, 1}, Bounds{-5, 5}, Bounds{1, 1000}, Bounds{0, 1}, Bounds{1, 128},
                               Bounds{int64_min, int64_min + 300}, Bounds{int64_max - 300, int64_max}}) {
     SCOPED_TRACE(fmt::format("[{}, {}]", bounds.min, bounds.max));
@@ -50,14 +50,14 @@ TEST(Bisection, WinsWithinTheBoundForEverySecret) {
   }
 }
 
-TEST(Bisection, TheWorstCaseIsReached) {
+TEST(GuesserBisection, TheWorstCaseIsReached) {
   // The bound is tight: some secret needs every allowed try.
   int worst = 0;
   for (std::int64_t secret = 1; secret <= 100; ++secret) worst = std::max(worst, tries_to_find({1, 100}, secret));
   EXPECT_EQ(worst, 7);
 }
 
-TEST(Bisection, MaxTriesIsFloorLog2PlusOne) {
+TEST(GuesserBisection, MaxTriesIsFloorLog2PlusOne) {
   EXPECT_EQ(max_tries({1, 1}), 1);
   EXPECT_EQ(max_tries({1, 2}), 2);
   EXPECT_EQ(max_tries({1, 3}), 2);
@@ -71,7 +71,7 @@ TEST(Bisection, MaxTriesIsFloorLog2PlusOne) {
   EXPECT_EQ(max_tries({int64_min, -1}), 64);
 }
 
-TEST(Bisection, WholeInt64RangeWithoutOverflow) {
+TEST(GuesserBisection, WholeInt64RangeWithoutOverflow) {
   const Bounds all{int64_min, int64_max};
   EXPECT_EQ(midpoint(all), -1);
   std::vector<std::int64_t> secrets{int64_min, int64_min + 1, -2, -1, 0, 1, int64_max - 1, int64_max};
@@ -84,7 +84,7 @@ TEST(Bisection, WholeInt64RangeWithoutOverflow) {
   }
 }
 
-TEST(Bisection, MidpointStaysInsideTheBounds) {
+TEST(GuesserBisection, MidpointStaysInsideTheBounds) {
   EXPECT_EQ(midpoint({1, 100}), 50);
   EXPECT_EQ(midpoint({51, 100}), 75);
   EXPECT_EQ(midpoint({7, 7}), 7);
@@ -95,7 +95,7 @@ TEST(Bisection, MidpointStaysInsideTheBounds) {
   EXPECT_EQ(midpoint({int64_min, 0}), int64_min / 2);
 }
 
-TEST(Narrow, KeepsWhatTheHintAllows) {
+TEST(GuesserNarrow, KeepsWhatTheHintAllows) {
   const Bounds all{1, 100};
   EXPECT_EQ(narrow(all, 50, Hint::higher)->min, 51);
   EXPECT_EQ(narrow(all, 50, Hint::higher)->max, 100);
@@ -106,7 +106,7 @@ TEST(Narrow, KeepsWhatTheHintAllows) {
   EXPECT_EQ(narrow({1, 49}, 80, Hint::lower)->max, 49);
 }
 
-TEST(Narrow, ContradictionsLeaveNothing) {
+TEST(GuesserNarrow, ContradictionsLeaveNothing) {
   EXPECT_FALSE(narrow({1, 100}, 100, Hint::higher));
   EXPECT_FALSE(narrow({1, 100}, 1, Hint::lower));
   EXPECT_FALSE(narrow({51, 100}, 30, Hint::lower));
@@ -129,7 +129,7 @@ std::string greeting(Lang lang, std::int64_t min, std::int64_t max) {
   return fmt::format(fmt::runtime(texts(lang).greeting), min, max);
 }
 
-TEST(ParseBounds, ReadsTheServersGreetingInBothLanguages) {
+TEST(GuesserParseBounds, ReadsTheServersGreetingInBothLanguages) {
   for (const Lang lang : {Lang::fr, Lang::en}) {
     for (const Bounds bounds : {Bounds{1, 100}, Bounds{-5, 5}, Bounds{42, 42}, Bounds{int64_min, int64_max}}) {
       const auto parsed = parse_bounds(greeting(lang, bounds.min, bounds.max));
@@ -140,13 +140,13 @@ TEST(ParseBounds, ReadsTheServersGreetingInBothLanguages) {
   }
 }
 
-TEST(ParseBounds, PlainPhrases) {
+TEST(GuesserParseBounds, PlainPhrases) {
   EXPECT_EQ(parse_bounds("entre 1 et 100")->max, 100);
   EXPECT_EQ(parse_bounds("a number between -7 and 7.")->min, -7);
   EXPECT_EQ(parse_bounds("entre deux chaises, entre 3 et 9 !")->min, 3);
 }
 
-TEST(ParseBounds, NothingWhenTheBoundsAreMissingOrWrong) {
+TEST(GuesserParseBounds, NothingWhenTheBoundsAreMissingOrWrong) {
   EXPECT_FALSE(parse_bounds(""));
   EXPECT_FALSE(parse_bounds("Bonjour !"));
   EXPECT_FALSE(parse_bounds("entre 1 et"));
@@ -156,7 +156,7 @@ TEST(ParseBounds, NothingWhenTheBoundsAreMissingOrWrong) {
   EXPECT_FALSE(parse_bounds("between 1 et 100"));
 }
 
-TEST(ClassifyReply, TheServersOwnSentences) {
+TEST(GuesserClassifyReply, TheServersOwnSentences) {
   for (const Lang lang : {Lang::fr, Lang::en}) {
     const Texts& t = texts(lang);
     SCOPED_TRACE(t.higher);
@@ -174,7 +174,7 @@ TEST(ClassifyReply, TheServersOwnSentences) {
   }
 }
 
-TEST(ClassifyReply, KeywordsOnly) {
+TEST(GuesserClassifyReply, KeywordsOnly) {
   EXPECT_EQ(classify_reply("C'est plus"), ReplyKind::higher);
   EXPECT_EQ(classify_reply("  C'est moins !\r"), ReplyKind::lower);
   EXPECT_EQ(classify_reply("Gagné"), ReplyKind::won);

@@ -156,12 +156,18 @@ asio::awaitable<bool> Player::exchange(std::string_view message, Framing framing
     if (!written) co_return false;
     if (*written < size && !co_await write_rest(*written, size)) co_return false;
   }
+  // async_read_some, not async_wait + read_some: with Boost 1.81's epoll
+  // reactor, every async_wait re-arms the descriptor with an epoll_ctl call,
+  // while a read that finds nothing just waits for the next event.
   std::size_t received = 0;
   for (;;) {
     arm();
-    auto [error] = co_await socket_.async_wait(tcp::socket::wait_read, nothrow);
-    if (!settle(error, "waiting for a reply")) co_return false;
-    const ReadOutcome outcome = read_now(received, framing);
+    auto [error, size] = co_await socket_.async_read_some(
+        asio::buffer(in_.data() + received, in_.size() - received), nothrow);
+    if (error == asio::error::eof && !timed_out_) co_return fail(ErrorKind::closed, "the server closed the connection");
+    if (!settle(error, "reading a reply")) co_return false;
+    received += size;
+    const ReadOutcome outcome = judge(received, framing);
     if (outcome != ReadOutcome::more) co_return outcome == ReadOutcome::whole;
   }
 }
@@ -194,14 +200,9 @@ asio::awaitable<bool> Player::write_rest(std::size_t from, std::size_t size) {
   co_return settle(error, "sending");
 }
 
-// Reads what the socket holds after in_[received]; says whether that makes
-// one whole reply (then reply_ views it), calls for more bytes, or failed.
-Player::ReadOutcome Player::read_now(std::size_t& received, Framing framing) {
-  error_code error;
-  received += socket_.read_some(asio::buffer(in_.data() + received, in_.size() - received), error);
-  if (is_would_block(error)) return ReadOutcome::more;
-  if (error == asio::error::eof) return fail(ErrorKind::closed, "the server closed the connection"), ReadOutcome::failed;
-  if (error) return fail(ErrorKind::closed, fmt::format("reading: {}", error.message())), ReadOutcome::failed;
+// Says whether the `received` bytes of in_ make one whole reply (then reply_
+// views it), call for more bytes, or are not what the game says (failed).
+Player::ReadOutcome Player::judge(std::size_t received, Framing framing) {
   const std::string_view bytes(in_.data(), received);
   const ReplyState state = framing == Framing::line ? line_reply_state(bytes) : raw_reply_state(bytes);
   if (state == ReplyState::whole) {

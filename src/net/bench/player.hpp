@@ -54,7 +54,7 @@ class Player {
   std::size_t frame(std::string_view message, Framing framing);
   std::optional<std::size_t> write_now(std::size_t size);
   enum class ReadOutcome { whole, more, failed };
-  ReadOutcome read_now(std::size_t& received, Framing framing);
+  ReadOutcome judge(std::size_t received, Framing framing);
   bool take_greeting();
   std::string_view guess_text(std::int64_t guess);
 
