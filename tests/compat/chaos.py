@@ -149,5 +149,9 @@ with LiaisonServer(binary, "--seed", "11", "--max-per-ip", "1000", "--idle-timeo
         time.sleep(0.1)
     check(fds(pid) <= fds_before + 2, f"descriptors back near start ({fds_before} -> {fds(pid)})")
     rss_after = rss_kib(pid)
-    check(rss_after <= rss_before + 4096, f"memory back near start ({rss_before} KiB -> {rss_after} KiB)")
+    if os.environ.get("LIAISON_SANITIZE"):
+        # AddressSanitizer keeps freed memory in quarantine: RSS says nothing there.
+        print(f"memory not checked under {os.environ['LIAISON_SANITIZE']} ({rss_before} KiB -> {rss_after} KiB)")
+    else:
+        check(rss_after <= rss_before + 4096, f"memory back near start ({rss_before} KiB -> {rss_after} KiB)")
     print(f"hostile clients: {HOSTILE}, client-side errors (cut off by the server): {len(errors)}")
