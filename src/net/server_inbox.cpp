@@ -35,15 +35,20 @@ void ServerInbox::read_from(tcp::socket& socket) {
     read_one_message(socket);
 }
 
+// One non-blocking read: the byte count, or 0 when nothing was there or the
+// server closed (then closed_ is set).
+std::size_t ServerInbox::read_available(tcp::socket& socket, asio::mutable_buffer buffer) {
+  error_code error;
+  const std::size_t size = socket.read_some(buffer, error);
+  if (is_would_block(error)) return 0;
+  if (error || size == 0) closed_ = true;
+  return error ? 0 : size;
+}
+
 void ServerInbox::read_one_message(tcp::socket& socket) {
   std::array<char, core::max_message_bytes> buffer;
-  error_code error;
-  const std::size_t size = socket.read_some(asio::buffer(buffer), error);
-  if (is_would_block(error)) return;
-  if (error || size == 0) {
-    closed_ = true;
-    return;
-  }
+  const std::size_t size = read_available(socket, asio::buffer(buffer));
+  if (size == 0) return;
   ServerMessage message{.text = std::string(buffer.data(), size)};
   // A full read may be the head of a longer message: its tail, already
   // here, would otherwise be shown as the answer to the next thing we say.
@@ -68,13 +73,7 @@ std::size_t ServerInbox::discard_available(tcp::socket& socket) {
 
 void ServerInbox::read_lines(tcp::socket& socket) {
   std::array<char, 16 * 1024> buffer;
-  error_code error;
-  const std::size_t size = socket.read_some(asio::buffer(buffer), error);
-  if (is_would_block(error)) return;
-  if (error || size == 0) {
-    closed_ = true;
-    return;
-  }
+  const std::size_t size = read_available(socket, asio::buffer(buffer));
   pending_.append(buffer.data(), size);
 }
 

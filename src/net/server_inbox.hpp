@@ -31,6 +31,7 @@ class ServerInbox {
   bool drained() const { return closed_ && pending_.empty() && messages_.empty(); }
 
  private:
+  std::size_t read_available(tcp::socket& socket, asio::mutable_buffer buffer);
   void read_one_message(tcp::socket& socket);
   std::size_t discard_available(tcp::socket& socket);
   void read_lines(tcp::socket& socket);
