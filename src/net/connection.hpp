@@ -29,7 +29,6 @@ class ConnectionSet {
  public:
   void add(Connection& connection) { live_.insert(&connection); }
   void remove(Connection& connection) { live_.erase(&connection); }
-  std::size_t size() const { return live_.size(); }
   // Asks every connection to say goodbye and close.
   void stop_all();
 
