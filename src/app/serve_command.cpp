@@ -1,4 +1,5 @@
-// liaison serve: the game server, the echo server and the operator console.
+// liaison serve: the game server (solo or multiplayer rounds), the salon, the
+// echo server and the operator console.
 #include <fmt/format.h>
 
 #include <atomic>
@@ -10,20 +11,32 @@
 #include "app/commands.hpp"
 #include "core/echo.hpp"
 #include "core/juste_prix.hpp"
+#include "core/partie.hpp"
+#include "core/room_session.hpp"
+#include "core/salon.hpp"
 #include "net/endpoint.hpp"
 #include "net/operator_console.hpp"
+#include "net/room_alarm.hpp"
 #include "net/server.hpp"
+#include "store/open_score_store.hpp"
 
 namespace liaison::app {
 namespace {
 
-enum class Service { juste_prix, echo, chat };
+enum class Service { juste_prix, echo, chat, salon };
+enum class Mode { solo, partie };
 
 struct ServeOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 50000;
   Service service = Service::juste_prix;
+  Mode mode = Mode::solo;
   core::Bounds bounds;
+  double round_grace = 15;
+  double round_pause = 5;
+  core::FloodLimits flood;
+  unsigned mute = 30;
+  std::string db;  // "" = the default path
   std::optional<std::uint64_t> seed;
   core::Lang lang = core::Lang::fr;
   bool verbose = false;
@@ -43,18 +56,40 @@ std::uint64_t mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-core::SessionFactory session_factory(const ServeOptions& options, const core::Texts& texts) {
+bool is_room(const ServeOptions& options) {
+  return options.service == Service::salon || (options.service == Service::juste_prix && options.mode == Mode::partie);
+}
+
+std::uint64_t base_seed(const ServeOptions& options) { return options.seed.value_or(std::random_device{}()); }
+
+core::Instant steady_now() { return std::chrono::steady_clock::now(); }
+
+core::SessionFactory session_factory(const ServeOptions& options, const core::Texts& texts, core::ScoreStore* store) {
   if (options.service == Service::echo) return [&texts] { return std::make_unique<core::Echo>(texts); };
   const core::Bounds bounds = options.bounds;
   // With --seed every connection draws the same sequence of secrets; without
   // it, each connection gets its own seed. Safe to call from every thread.
   const bool reproducible = options.seed.has_value();
-  const std::uint64_t seed = options.seed.value_or(std::random_device{}());
+  const std::uint64_t seed = base_seed(options);
   auto connections = std::make_shared<std::atomic<std::uint64_t>>(0);
+  const core::Scoring scoring{.store = store, .now = steady_now, .lang = options.lang};
   return [=, &texts] {
     const std::uint64_t connection_seed = reproducible ? seed : mix(seed + connections->fetch_add(1));
-    return std::make_unique<core::JustePrix>(bounds, core::seeded_secrets(connection_seed), texts);
+    return std::make_unique<core::JustePrix>(bounds, core::seeded_secrets(connection_seed), texts, scoring);
   };
+}
+
+// The room of --service salon or --mode partie: one for the whole server, on
+// the server's first (and only) thread.
+std::unique_ptr<core::ChatRoom> make_room(const ServeOptions& options, core::ScoreStore* store, net::RoomAlarm& alarm) {
+  core::RoomSettings room{.lang = options.lang, .flood = options.flood};
+  room.flood.mute = std::chrono::seconds(options.mute);
+  if (options.service == Service::salon) return std::make_unique<core::Salon>(room, steady_now, store);
+  const auto millis = [](double seconds) { return std::chrono::milliseconds(std::llround(seconds * 1000)); };
+  const core::PartieSettings partie{
+      .bounds = options.bounds, .grace = millis(options.round_grace), .pause = millis(options.round_pause)};
+  return std::make_unique<core::Partie>(room, partie, core::seeded_secrets(base_seed(options)), steady_now, store,
+                                        alarm);
 }
 
 net::ServerOptions server_options(const ServeOptions& options, const core::Texts& texts) {
@@ -63,7 +98,8 @@ net::ServerOptions server_options(const ServeOptions& options, const core::Texts
       .threads = options.threads,
       .settings = {.texts = &texts,
                    .verbose = options.verbose,
-                   .idle_timeout = std::chrono::seconds(options.idle_timeout)},
+                   .idle_timeout = std::chrono::seconds(options.idle_timeout),
+                   .pushes = is_room(options)},
       .limits = {.max_clients = options.max_clients, .max_per_address = options.max_per_ip},
       .filter = {},
   };
@@ -73,15 +109,31 @@ net::ServerOptions server_options(const ServeOptions& options, const core::Texts
 }
 
 int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
+  std::unique_ptr<core::ScoreStore> store;
+  try {
+    if (options.service != Service::echo) store = store::open_score_store(options.db);
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "liaison serve: {}\n", error.what());
+    return 1;
+  }
+  // Declared before the server: connections leave the room when they end.
+  net::RoomAlarm alarm;
+  std::unique_ptr<core::ChatRoom> room = is_room(options) ? make_room(options, store.get(), alarm) : nullptr;
+  core::SessionFactory make_session = room ? core::SessionFactory([&room] {
+    return std::make_unique<core::RoomSession>(*room);
+  })
+                                           : session_factory(options, texts, store.get());
   net::ServerOptions settings = server_options(options, texts);
   const std::string address = net::to_string(settings.endpoint);
   std::optional<net::Server> server;
   try {
-    server.emplace(std::move(settings), session_factory(options, texts));
+    server.emplace(std::move(settings), std::move(make_session));
   } catch (const boost::system::system_error& error) {
     fmt::print(stderr, "{}\n", fmt::format(fmt::runtime(texts.cannot_start), address, error.code().message()));
     return 1;
   }
+  if (auto* partie = dynamic_cast<core::Partie*>(room.get()))
+    alarm.bind(server->executor(), [partie] { partie->on_alarm(); });
   fmt::print("{}\n", fmt::format(fmt::runtime(texts.server_ready), net::to_string(server->local_endpoint())));
   std::fflush(stdout);
   server->run();
@@ -92,6 +144,14 @@ int serve(const ServeOptions& options) {
   const core::Texts& texts = core::texts(options.lang);
   if (options.bounds.min > options.bounds.max) {
     fmt::print(stderr, "liaison serve: --min ({}) must not exceed --max ({})\n", options.bounds.min, options.bounds.max);
+    return 2;
+  }
+  if (options.mode == Mode::partie && options.service != Service::juste_prix) {
+    fmt::print(stderr, "liaison serve: --mode partie is for --service juste-prix\n");
+    return 2;
+  }
+  if (is_room(options) && options.threads > 1) {
+    fmt::print(stderr, "liaison serve: the salon and the partie run on one thread (--threads 1)\n");
     return 2;
   }
   if (options.service == Service::chat)
@@ -127,6 +187,24 @@ void add_limit_options(CLI::App& command, ServeOptions& options) {
   command.add_option("--deny", options.deny, "These addresses may not connect (CIDR, repeatable)")->check(check_cidr);
 }
 
+void add_room_options(CLI::App& command, ServeOptions& options) {
+  command.add_option("--round-grace", options.round_grace, "partie: seconds the others have after the first find")
+      ->check(CLI::Range(0.0, 3600.0))
+      ->capture_default_str();
+  command.add_option("--round-pause", options.round_pause, "partie: seconds between two rounds")
+      ->check(CLI::Range(0.0, 3600.0))
+      ->capture_default_str();
+  command.add_option("--flood-rate", options.flood.rate, "salon, partie: chat messages per second allowed")
+      ->check(CLI::Range(0.01, 1e6))
+      ->capture_default_str();
+  command.add_option("--flood-burst", options.flood.burst, "salon, partie: chat messages allowed at once")
+      ->check(CLI::Range(1.0, 1e6))
+      ->capture_default_str();
+  command.add_option("--mute", options.mute, "salon, partie: seconds a flooder is muted")
+      ->check(CLI::Range(1U, 86'400U))
+      ->capture_default_str();
+}
+
 }  // namespace
 
 void add_serve_command(CLI::App& app, int& exit_code) {
@@ -135,15 +213,25 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   command->add_option("--host", options->host, "Address to bind (127.0.0.1; :: for every IPv6 and IPv4 address)")
       ->capture_default_str();
   command->add_option("--port,-p", options->port, "TCP port; 0 picks a free one and prints it")->capture_default_str();
-  const std::map<std::string, Service> services{
-      {"juste-prix", Service::juste_prix}, {"echo", Service::echo}, {"chat", Service::chat}};
-  command->add_option("--service,-s", options->service, "juste-prix, echo (concurrent) or chat (operator console)")
+  const std::map<std::string, Service> services{{"juste-prix", Service::juste_prix},
+                                                {"echo", Service::echo},
+                                                {"chat", Service::chat},
+                                                {"salon", Service::salon}};
+  command
+      ->add_option("--service,-s", options->service,
+                   "juste-prix, salon (chat room for all), echo (concurrent) or chat (operator console)")
       ->transform(CLI::CheckedTransformer(services, CLI::ignore_case))
-      ->option_text("juste-prix|echo|chat (default juste-prix)");
+      ->option_text("juste-prix|salon|echo|chat (default juste-prix)");
+  const std::map<std::string, Mode> modes{{"solo", Mode::solo}, {"partie", Mode::partie}};
+  command->add_option("--mode,-m", options->mode, "juste-prix: solo (a game each) or partie (rounds for all)")
+      ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
+      ->option_text("solo|partie (default solo)");
   command->add_option("--min", options->bounds.min, "Smallest secret number")->capture_default_str();
   command->add_option("--max", options->bounds.max, "Largest secret number")->capture_default_str();
   command->add_option("--seed", options->seed, "Seed for reproducible secrets (every connection gets the same ones)");
   command->add_flag("--verbose,-v", options->verbose, "Log every message");
+  command->add_option("--db", options->db, "Scores database (default: $XDG_DATA_HOME/liaison/scores.db; :memory: keeps none)");
+  add_room_options(*command, *options);
   add_limit_options(*command, *options);
   add_lang_option(*command, options->lang);
   command->callback([options, &exit_code] { exit_code = serve(*options); });

@@ -5,6 +5,9 @@
 #include <memory>
 #include <random>
 
+#include "core/leaderboard_text.hpp"
+#include "core/room_texts.hpp"
+#include "core/user_text.hpp"
 #include "core/utf8.hpp"
 #include "core/words.hpp"
 
@@ -17,19 +20,21 @@ SecretSource seeded_secrets(std::uint64_t seed) {
   };
 }
 
-JustePrix::JustePrix(Bounds bounds, SecretSource secrets, const Texts& texts)
-    : bounds_(bounds), secrets_(std::move(secrets)), texts_(texts) {}
+JustePrix::JustePrix(Bounds bounds, SecretSource secrets, const Texts& texts, Scoring scoring)
+    : bounds_(bounds), secrets_(std::move(secrets)), texts_(texts), scoring_(std::move(scoring)) {}
 
 std::string JustePrix::greeting() {
   state_ = State::guessing;
   secret_ = secrets_(bounds_);
   tries_ = 0;
+  if (scoring_.now) started_ = scoring_.now();
   return fmt::format(fmt::runtime(texts_.greeting), bounds_.min, bounds_.max);
 }
 
 Reply JustePrix::on_message(std::string_view text) {
   if (is_fin(text)) return goodbye();
   if (!is_valid_utf8(text)) return {.text = std::string(texts_.invalid_utf8)};
+  if (auto reply = on_command(text)) return {.text = std::move(*reply)};
   return state_ == State::guessing ? on_guess(text) : on_replay_answer(text);
 }
 
@@ -42,7 +47,7 @@ Reply JustePrix::on_guess(std::string_view text) {
   if (guess.value > secret_) return {.text = std::string(texts_.lower)};
   ++games_won_;
   state_ = State::asking_replay;
-  return {.text = fmt::format(fmt::runtime(texts_.won), secret_, tries_)};
+  return {.text = record_win() + fmt::format(fmt::runtime(texts_.won), secret_, tries_)};
 }
 
 Reply JustePrix::on_replay_answer(std::string_view text) {
@@ -61,6 +66,52 @@ std::string JustePrix::explain_invalid(std::string_view text) const {
     return fmt::format(fmt::runtime(texts_.not_a_number), bounds_.min, bounds_.max);
   const std::string shown = guess.error ? std::string(trim(text)) : std::to_string(guess.value);
   return fmt::format(fmt::runtime(texts_.out_of_range), shown, bounds_.min, bounds_.max);
+}
+
+}  // namespace liaison::core
+
+namespace liaison::core {
+
+std::optional<std::string> JustePrix::on_command(std::string_view text) {
+  text = trim(text);
+  const RoomTexts& room = room_texts(scoring_.lang);
+  if (text == "/scores") {
+    if (!scoring_.store) return std::string(room.scores_unavailable);
+    try {
+      return format_leaderboard_compact(scoring_.store->leaderboard(10), scoring_.lang);
+    } catch (const std::exception& error) {
+      return error.what();
+    }
+  }
+  if (text.starts_with("/nick ") || text == "/nick") {
+    const std::string_view nickname = trim(text.substr(5));
+    if (!is_valid_nickname(nickname))
+      return fmt::format(fmt::runtime(room.nickname_invalid), max_nickname_chars);
+    nickname_ = std::string(nickname);
+    return fmt::format(fmt::runtime(room.you_are_now), nickname_);
+  }
+  return std::nullopt;
+}
+
+// Records the game just won; a line for the reply when that failed.
+std::string JustePrix::record_win() {
+  if (!scoring_.store) return {};
+  const auto duration = scoring_.now ? scoring_.now() - started_ : Instant::duration::zero();
+  try {
+    scoring_.store->record({{.mode = GameMode::solo,
+                             .nickname = nickname_,
+                             .round = 0,
+                             .min = bounds_.min,
+                             .max = bounds_.max,
+                             .secret = secret_,
+                             .found = true,
+                             .tries = tries_,
+                             .duration = std::chrono::duration_cast<std::chrono::milliseconds>(duration),
+                             .rank = 0}});
+    return {};
+  } catch (const std::exception& error) {
+    return std::string(error.what()) + "\n";
+  }
 }
 
 }  // namespace liaison::core

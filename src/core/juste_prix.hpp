@@ -4,9 +4,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/room.hpp"
+#include "core/score_store.hpp"
 #include "core/session.hpp"
 #include "core/texts.hpp"
 
@@ -23,9 +26,17 @@ using SecretSource = std::function<std::int64_t(Bounds)>;
 // A secret source from a seeded PRNG: the same seed gives the same secrets.
 SecretSource seeded_secrets(std::uint64_t seed);
 
+// Where won games are recorded, and what /scores and /nick answer. Without a
+// store, games are not recorded and /scores says so.
+struct Scoring {
+  ScoreStore* store = nullptr;
+  Now now;                 // times each game; empty: durations are 0
+  Lang lang = Lang::fr;
+};
+
 class JustePrix final : public Session {
  public:
-  JustePrix(Bounds bounds, SecretSource secrets, const Texts& texts);
+  JustePrix(Bounds bounds, SecretSource secrets, const Texts& texts, Scoring scoring = {});
 
   std::string greeting() override;
   Reply on_message(std::string_view text) override;
@@ -41,14 +52,20 @@ class JustePrix final : public Session {
   Reply on_guess(std::string_view text);
   Reply on_replay_answer(std::string_view text);
   std::string explain_invalid(std::string_view text) const;
+  // /scores and /nick; nullopt for anything else.
+  std::optional<std::string> on_command(std::string_view text);
+  std::string record_win();
 
   Bounds bounds_;
   SecretSource secrets_;
   const Texts& texts_;
   State state_ = State::guessing;
+  Scoring scoring_;
   std::int64_t secret_ = 0;
   int tries_ = 0;
   int games_won_ = 0;
+  std::string nickname_;  // empty: anonymous
+  Instant started_{};
 };
 
 }  // namespace liaison::core

@@ -15,13 +15,30 @@
 namespace liaison::core {
 
 struct Reply {
-  std::string text;
+  std::string text;   // empty: nothing is sent (a client that reads pushed news needs no acknowledgement)
   bool last = false;  // the conversation ends once this reply is sent
+};
+
+// What a multi-user session may ask of the transport that carries its client.
+class Peer {
+ public:
+  // How the client frames its messages (unknown until it has spoken).
+  virtual Framing framing() const = 0;
+  // Sends `text` now, between replies, to a client that reads whatever comes
+  // (see docs/protocol.md, "push"). Never blocks: the transport queues it,
+  // bounded, and drops what a client too slow to read leaves behind.
+  virtual void deliver(std::string_view text) = 0;
+
+ protected:
+  ~Peer() = default;
 };
 
 class Session {
  public:
   virtual ~Session() = default;
+  // Called once by the transport before greeting(). Single-user services
+  // ignore it; rooms use the peer to reach this client between its turns.
+  virtual void attach(Peer& /*peer*/) {}
   // The first words, sent as soon as the client connects.
   virtual std::string greeting() = 0;
   // One reply per message. `text` may be any bytes, not only valid UTF-8.

@@ -48,4 +48,11 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
   return text.substr(0, end);
 }
 
+std::size_t code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (const char byte : text)
+    if (!is_continuation(static_cast<unsigned char>(byte))) ++count;
+  return count;
+}
+
 }  // namespace liaison::core

@@ -13,4 +13,8 @@ bool is_valid_utf8(std::string_view text);
 // inside a multi-byte character.
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 
+// Characters (code points) in valid UTF-8 `text`: what a terminal's column
+// count is for most scripts, used to align tables.
+std::size_t code_points(std::string_view text);
+
 }  // namespace liaison::core

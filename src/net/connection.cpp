@@ -6,6 +6,7 @@
 #include <array>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -113,6 +114,7 @@ Connection::Connection(tcp::socket socket, std::unique_ptr<core::Session> sessio
   error_code ignored;
   socket_.non_blocking(true, ignored);
   socket_.set_option(tcp::no_delay(true), ignored);
+  if (settings_.pushes) push_signals_.emplace(socket_.get_executor());
 }
 
 asio::awaitable<void> Connection::run(ConnectionSet& set) {
@@ -121,8 +123,17 @@ asio::awaitable<void> Connection::run(ConnectionSet& set) {
   Ending ending = Ending::write_failed;
   try {
     deadline_ = Clock::now() + settings_.idle_timeout;
-    const auto outcome = co_await (converse() || watch());
-    ending = std::visit([](Ending e) { return e; }, outcome);
+    session_->attach(*this);
+    if (push_signals_) {
+      const auto outcome = co_await (converse() || watch() || relay());
+      ending = std::visit([](Ending e) { return e; }, outcome);
+    } else {
+      const auto outcome = co_await (converse() || watch());
+      ending = std::visit([](Ending e) { return e; }, outcome);
+    }
+    // Leave the room (if any) before the goodbye: no news is queued for a
+    // client that is going.
+    session_.reset();
     co_await end(ending);
   } catch (const std::exception& error) {
     log("error {}: {}", peer_, error.what());
@@ -134,6 +145,15 @@ asio::awaitable<void> Connection::run(ConnectionSet& set) {
 void Connection::stop() {
   stop_requested_ = true;
   watchdog_.cancel();
+}
+
+void Connection::deliver(std::string_view text) {
+  if (queued_.size() > settings_.max_output) {
+    ++dropped_;
+    return;
+  }
+  queued_ += core::encode(text, decoder_.framing());
+  if (push_signals_) push_signals_->news.cancel();
 }
 
 asio::awaitable<Ending> Connection::converse() {
@@ -150,12 +170,18 @@ asio::awaitable<Ending> Connection::converse() {
     // A client that sends several messages without waiting for the replies may
     // not be reading them at all: check what it leaves unread.
     if (messages.size() > 1 && over_output_limit()) co_return Ending::output_limit;
+    if (queued_.size() > settings_.max_output) co_return Ending::output_limit;
     for (const core::Message& message : messages) {
       const core::Reply reply = core::answer(*session_, message, *settings_.texts);
       if (settings_.verbose) log("{} < {:?} > {:?}", peer_, message.text, reply.text);
       const bool sent = co_await send(reply.text);
       if (!sent) co_return Ending::write_failed;
-      if (reply.last) co_return Ending::fin;
+      if (reply.last) {
+        // The last reply may sit behind news the relay is writing: it must
+        // go out before the conversation (and the relay) ends.
+        const bool all_sent = co_await flushed();
+        co_return all_sent ? Ending::fin : Ending::write_failed;
+      }
     }
   }
 }
@@ -168,6 +194,15 @@ asio::awaitable<Ending> Connection::watch() {
     if (stop_requested_) co_return Ending::shutdown;
     if (error) co_return Ending::write_failed;  // cancelled: the conversation ended first
     if (Clock::now() >= deadline_) co_return Ending::idle;
+  }
+}
+
+asio::awaitable<Ending> Connection::relay() {
+  for (;;) {
+    push_signals_->news.expires_at(Clock::time_point::max());
+    co_await push_signals_->news.async_wait(nothrow);  // cancelled by deliver()
+    const bool sent = co_await flush();
+    if (!sent) co_return Ending::write_failed;
   }
 }
 
@@ -208,9 +243,40 @@ std::string Connection::last_words_for(Ending ending) const {
 }
 
 asio::awaitable<bool> Connection::send(std::string_view text) {
-  const std::string bytes = core::encode(text, decoder_.framing());
-  auto [error, written] = co_await asio::async_write(socket_, asio::buffer(bytes), nothrow);
-  co_return !error;
+  if (text.empty()) co_return true;  // a reply with nothing to say (see core::Reply)
+  queued_ += core::encode(text, decoder_.framing());
+  const bool sent = co_await flush();
+  co_return sent;
+}
+
+// One writer at a time: a flush that finds another under way leaves its bytes
+// to it (that one loops until nothing is queued).
+asio::awaitable<bool> Connection::flush() {
+  if (writing_) co_return !write_failed_;
+  writing_ = true;
+  std::string in_flight;
+  while (!queued_.empty() && !write_failed_) {
+    in_flight.swap(queued_);
+    auto [error, written] = co_await asio::async_write(socket_, asio::buffer(in_flight), nothrow);
+    in_flight.clear();
+    if (error) write_failed_ = true;
+    if (queued_.empty() && dropped_) {
+      const std::string notice = fmt::format(fmt::runtime(settings_.texts->pushes_dropped), std::exchange(dropped_, 0));
+      queued_ += core::encode(notice, decoder_.framing());
+    }
+  }
+  writing_ = false;
+  queued_.shrink_to_fit();  // an idle connection holds no buffer
+  if (push_signals_) push_signals_->flushed.cancel();
+  co_return !write_failed_;
+}
+
+asio::awaitable<bool> Connection::flushed() {
+  while (writing_ && !write_failed_) {
+    push_signals_->flushed.expires_at(Clock::time_point::max());
+    co_await push_signals_->flushed.async_wait(nothrow);
+  }
+  co_return !write_failed_;
 }
 
 // Bytes we wrote that the client has not yet acknowledged: a client that sends

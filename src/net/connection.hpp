@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -20,6 +21,7 @@ struct ConnectionSettings {
   bool verbose = false;                        // log every message
   std::chrono::seconds idle_timeout{300};      // silence before a client is let go
   std::size_t max_output = 64 * 1024;          // bytes the client leaves unread before it is cut off
+  bool pushes = false;                         // the service sends news between replies (rooms)
 };
 
 class Connection;
@@ -39,7 +41,11 @@ class ConnectionSet {
 // Why a conversation ended; decides how it is closed.
 enum class Ending { fin, client_closed, write_failed, output_limit, idle, shutdown };
 
-class Connection {
+// The transport of one client. As a core::Peer it takes news a room pushes
+// between replies: one writer per connection sends replies and news in order,
+// and what a client too slow to read leaves queued is bounded (max_output),
+// the rest dropped and counted -- a slow reader never delays anyone else.
+class Connection final : public core::Peer {
  public:
   Connection(tcp::socket socket, std::unique_ptr<core::Session> session, const ConnectionSettings& settings);
 
@@ -50,9 +56,18 @@ class Connection {
   // Graceful shutdown: a goodbye notice, then FIN, then the close.
   void stop();
 
+  core::Framing framing() const override { return decoder_.framing(); }
+  void deliver(std::string_view text) override;
+
  private:
   asio::awaitable<Ending> converse();
   asio::awaitable<Ending> watch();
+  // Writes what deliver() queued, as it comes.
+  asio::awaitable<Ending> relay();
+  // Writes everything queued; false when the write failed.
+  asio::awaitable<bool> flush();
+  // Waits until the writer, whoever runs it, has sent everything queued.
+  asio::awaitable<bool> flushed();
   asio::awaitable<void> end(Ending ending);
   std::string last_words_for(Ending ending) const;
   // Sends one message in the client's framing; false when the write failed.
@@ -67,6 +82,18 @@ class Connection {
   asio::steady_timer watchdog_;
   std::chrono::steady_clock::time_point deadline_;
   bool stop_requested_ = false;
+  std::string queued_;     // encoded bytes waiting for the writer
+  bool writing_ = false;   // a flush() is under way: it takes what is queued meanwhile
+  bool write_failed_ = false;
+  std::size_t dropped_ = 0;  // news not queued for a client too slow to read
+  // Only when the service pushes: `news` wakes relay(), `flushed` tells a
+  // waiting converse() that the writer is done.
+  struct PushSignals {
+    explicit PushSignals(const asio::any_io_executor& executor) : news(executor), flushed(executor) {}
+    asio::steady_timer news;
+    asio::steady_timer flushed;
+  };
+  std::optional<PushSignals> push_signals_;
 };
 
 // Sends a notice and FIN to a client that cannot be served, then closes.

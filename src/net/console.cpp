@@ -11,13 +11,7 @@
 #include <cstdio>
 
 namespace liaison::net {
-namespace {
 
-// A descriptor of our own for Asio to watch (and close); an empty input when
-// the process was started without stdin. A terminal is opened anew rather
-// than duplicated: stdin, stdout and stderr usually share one open file
-// description of it, and the O_NONBLOCK that Asio sets on what it watches
-// would then make our writes to stdout fail with EAGAIN.
 int duplicate_stdin() {
   if (::isatty(STDIN_FILENO) == 1) {
     const int terminal = ::open("/proc/self/fd/0", O_RDONLY | O_NOCTTY | O_CLOEXEC);
@@ -26,8 +20,6 @@ int duplicate_stdin() {
   const int input = ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0);
   return input >= 0 ? input : ::open("/dev/null", O_RDONLY | O_CLOEXEC);
 }
-
-}  // namespace
 
 void unwind_if_aborted(const error_code& error) {
   if (error == asio::error::operation_aborted) throw boost::system::system_error(error);

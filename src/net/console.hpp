@@ -22,6 +22,13 @@ namespace liaison::net {
 // ignores the exception.
 void unwind_if_aborted(const error_code& error);
 
+// A descriptor of stdin of our own for Asio to watch (and close); an empty
+// input when the process was started without stdin. A terminal is opened
+// anew rather than duplicated: stdin, stdout and stderr usually share one
+// open file description of it, and the O_NONBLOCK that Asio sets on what it
+// watches would then make our writes to stdout fail with EAGAIN.
+int duplicate_stdin();
+
 class Console {
  public:
   explicit Console(const asio::any_io_executor& executor);

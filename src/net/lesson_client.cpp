@@ -11,6 +11,8 @@
 #include "core/framing.hpp"
 #include "core/utf8.hpp"
 #include "core/words.hpp"
+#include "net/client_connect.hpp"
+#include "net/client_runner.hpp"
 #include "net/console.hpp"
 #include "net/server_inbox.hpp"
 
@@ -20,8 +22,6 @@ namespace {
 using namespace asio::experimental::awaitable_operators;
 using namespace std::chrono_literals;
 
-// A host that drops our packets would otherwise keep us for minutes.
-constexpr auto connect_limit = 10s;
 // After our FIN, how long the server has to answer FIN or close.
 constexpr auto fin_reply_limit = 5s;
 
@@ -52,25 +52,9 @@ class LessonClient {
 
  private:
   asio::awaitable<bool> connect() {
-    tcp::resolver resolver(socket_.get_executor());
-    auto [resolve_error, endpoints] = co_await resolver.async_resolve(options_.host, std::to_string(options_.port), nothrow);
-    unwind_if_aborted(resolve_error);
-    if (resolve_error) co_return connection_failed(resolve_error.message());
-    asio::steady_timer deadline(socket_.get_executor(), connect_limit);
-    auto outcome = co_await (asio::async_connect(socket_, endpoints, nothrow) || deadline.async_wait(nothrow));
-    std::visit([](const auto& result) { unwind_if_aborted(std::get<0>(result)); }, outcome);
-    if (outcome.index() == 1) co_return connection_failed(asio::error::make_error_code(asio::error::timed_out).message());
-    const error_code connect_error = std::get<0>(std::get<0>(outcome));
-    if (connect_error) co_return connection_failed(connect_error.message());
-    socket_.non_blocking(true);
-    co_return true;
-  }
-
-  // The lesson's sentence on stdout, and why on stderr.
-  bool connection_failed(const std::string& reason) {
-    console_.say(texts_.connection_failed);
-    fmt::print(stderr, "{}:{}: {}\n", options_.host, options_.port, reason);
-    return false;
+    const bool connected = co_await connect_client(socket_, options_);
+    if (connected) socket_.non_blocking(true);
+    co_return connected;
   }
 
   asio::awaitable<int> converse() {
@@ -148,10 +132,7 @@ class LessonClient {
 
   // Prints the message; true when it ends the conversation.
   bool show(const ServerMessage& message) {
-    std::string line = fmt::format("{}{}", texts_.server_label, core::printable(core::without_line_end(message.text)));
-    if (message.hidden_bytes > 0)
-      line += " " + fmt::format(fmt::runtime(texts_.hidden_bytes), message.hidden_bytes);
-    console_.say(line);
+    console_.say(shown_line(message, texts_));
     our_turn_ = true;
     return core::ends_conversation(message.text);
   }
@@ -184,17 +165,7 @@ class LessonClient {
 int run_lesson_client(const ClientOptions& options) {
   asio::io_context context(1);
   LessonClient client(context.get_executor(), options);
-  asio::signal_set signals(context, SIGINT, SIGTERM);
-  int exit_code = 1;
-  auto conversation = [&]() -> asio::awaitable<void> {
-    auto outcome = co_await (client.run() || signals.async_wait(nothrow));
-    exit_code = outcome.index() == 0 ? std::get<0>(outcome) : client.interrupt(std::get<1>(std::get<1>(outcome)));
-  };
-  asio::co_spawn(context, conversation(), [](std::exception_ptr failure) {
-    if (failure) std::rethrow_exception(failure);
-  });
-  context.run();
-  return exit_code;
+  return run_until_signalled(context, client, {SIGINT, SIGTERM});
 }
 
 }  // namespace liaison::net

@@ -9,6 +9,7 @@
 #include "core/display.hpp"
 #include "core/framing.hpp"
 #include "core/words.hpp"
+#include "net/client_runner.hpp"
 #include "net/console.hpp"
 #include "net/endpoint.hpp"
 #include "net/log.hpp"
@@ -257,17 +258,7 @@ int run_operator_console(const OperatorOptions& options) {
     return 1;
   }
   OperatorConsole console(std::move(acceptor), texts);
-  asio::signal_set signals(context, SIGINT, SIGTERM);
-  int exit_code = 1;
-  auto operate = [&]() -> asio::awaitable<void> {
-    auto outcome = co_await (console.run() || signals.async_wait(nothrow));
-    exit_code = outcome.index() == 0 ? std::get<0>(outcome) : console.interrupt(std::get<1>(std::get<1>(outcome)));
-  };
-  asio::co_spawn(context, operate(), [](std::exception_ptr failure) {
-    if (failure) std::rethrow_exception(failure);
-  });
-  context.run();
-  return exit_code;
+  return run_until_signalled(context, console, {SIGINT, SIGTERM});
 }
 
 }  // namespace liaison::net

@@ -32,6 +32,8 @@ class Server {
   ~Server();
 
   tcp::endpoint local_endpoint() const { return workers_.front()->listener->local_endpoint(); }
+  // The first thread's loop: where single-threaded services (rooms) live.
+  asio::any_io_executor executor() { return workers_.front()->context.get_executor(); }
 
   // Serves until SIGINT or SIGTERM, then says goodbye to every client and
   // returns within the shutdown limit. A second signal exits at once.

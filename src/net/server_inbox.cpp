@@ -1,5 +1,7 @@
 #include "net/server_inbox.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 
 #include "core/display.hpp"
@@ -27,6 +29,12 @@ ServerMessage shown_part(std::string_view text) {
 }
 
 }  // namespace
+
+std::string shown_line(const ServerMessage& message, const core::Texts& texts) {
+  std::string line = fmt::format("{}{}", texts.server_label, core::printable(core::without_line_end(message.text)));
+  if (message.hidden_bytes > 0) line += " " + fmt::format(fmt::runtime(texts.hidden_bytes), message.hidden_bytes);
+  return line;
+}
 
 void ServerInbox::read_from(tcp::socket& socket) {
   if (lines_)

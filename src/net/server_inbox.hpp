@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/texts.hpp"
 #include "net/asio.hpp"
 
 namespace liaison::net {
@@ -15,6 +16,10 @@ struct ServerMessage {
   std::string text;               // at most core::max_message_bytes
   std::size_t hidden_bytes = 0;   // what followed in the same burst, not shown
 };
+
+// How a client shows `message`: the server label, the text without its line
+// end and made safe for a terminal, and a note of the bytes not shown.
+std::string shown_line(const ServerMessage& message, const core::Texts& texts);
 
 class ServerInbox {
  public:

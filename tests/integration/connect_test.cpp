@@ -1,85 +1,20 @@
 // `liaison connect`, the lesson's client, as a child process: against the real
 // juste prix server, and against a scripted server socket that can misbehave.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
-#include <optional>
-#include <stdexcept>
 #include <string>
 
 #include "support/process.hpp"
+#include "support/scripted_server.hpp"
 
 namespace liaison::testing {
 namespace {
-
-// A server socket the test drives by hand: accept one client, send exactly
-// these bytes, read one recv(1024), close without FIN.
-class ScriptedServer {
- public:
-  ScriptedServer() {
-    listener_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof address;
-    if (::bind(listener_, reinterpret_cast<sockaddr*>(&address), size) != 0 || ::listen(listener_, 1) != 0 ||
-        ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &size) != 0)
-      throw std::runtime_error("cannot listen");
-    port_ = ntohs(address.sin_port);
-  }
-  ~ScriptedServer() {
-    close_connection();
-    ::close(listener_);
-  }
-  ScriptedServer(const ScriptedServer&) = delete;
-  ScriptedServer& operator=(const ScriptedServer&) = delete;
-
-  std::string port() const { return std::to_string(port_); }
-
-  bool accept() {
-    if (!readable(listener_, 5s)) return false;
-    connection_ = ::accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC);
-    return connection_ >= 0;
-  }
-  void send(std::string_view bytes) { ::send(connection_, bytes.data(), bytes.size(), MSG_NOSIGNAL); }
-  // One recv(1024); "" on EOF; nullopt when nothing came in time.
-  std::optional<std::string> recv_once(std::chrono::milliseconds timeout = 5s) {
-    if (!readable(connection_, timeout)) return std::nullopt;
-    std::string data(1024, '\0');
-    const ssize_t size = ::recv(connection_, data.data(), data.size(), 0);
-    data.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
-    return data;
-  }
-  void close_connection() {
-    if (connection_ >= 0) ::close(connection_);
-    connection_ = -1;
-  }
-
- private:
-  static bool readable(int fd, std::chrono::milliseconds timeout) {
-    pollfd p{.fd = fd, .events = POLLIN, .revents = 0};
-    return ::poll(&p, 1, static_cast<int>(timeout.count())) > 0;
-  }
-
-  int listener_ = -1;
-  int connection_ = -1;
-  std::uint16_t port_ = 0;
-};
 
 Process connect_to(const std::string& port, std::vector<std::string> more = {}) {
   std::vector<std::string> args{"connect", "127.0.0.1", port};
   args.insert(args.end(), more.begin(), more.end());
   return Process(liaison_binary(), args);
-}
-
-std::string closed_port() {
-  ScriptedServer server;  // listening, then closed: nobody there any more
-  return server.port();
 }
 
 int count(const std::string& text, std::string_view needle) {

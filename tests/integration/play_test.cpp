@@ -7,6 +7,7 @@
 
 #include <regex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/process.hpp"
@@ -14,19 +15,10 @@
 namespace liaison::testing {
 namespace {
 
-struct Finished {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
 // Runs `liaison play <args>` with nothing on stdin until it exits.
 Finished play(std::vector<std::string> args) {
   args.insert(args.begin(), "play");
-  Process player(liaison_binary(), args);
-  player.close_stdin();
-  const int code = player.wait(60s);
-  return {.exit_code = code, .out = player.read_stdout_until("\x01", 2s), .err = player.stderr_text()};
+  return run_liaison(std::move(args), 60s);
 }
 
 std::vector<std::string> auto_play(const Server& server, std::vector<std::string> extra = {}) {

@@ -9,14 +9,29 @@
 #include <stdexcept>
 
 namespace liaison::testing {
-namespace {
 
 bool wait_readable(int fd, std::chrono::milliseconds timeout) {
   pollfd p{.fd = fd, .events = POLLIN, .revents = 0};
   return ::poll(&p, 1, static_cast<int>(timeout.count())) > 0;
 }
 
-}  // namespace
+std::optional<std::string> read_line(int fd, std::string& buffered, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    const auto newline = buffered.find('\n');
+    if (newline != std::string::npos) {
+      std::string line = buffered.substr(0, newline + 1);
+      buffered.erase(0, newline + 1);
+      return line;
+    }
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left <= 0ms || !wait_readable(fd, left)) return std::nullopt;
+    char chunk[4096];
+    const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+    if (n <= 0) return std::nullopt;
+    buffered.append(chunk, static_cast<std::size_t>(n));
+  }
+}
 
 Client::Client(std::uint16_t port, std::string host) {
   const bool v6 = host.find(':') != std::string::npos;
@@ -68,21 +83,7 @@ std::optional<std::string> Client::recv_once(std::size_t max, std::chrono::milli
 }
 
 std::optional<std::string> Client::read_line(std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  for (;;) {
-    const auto newline = buffered_.find('\n');
-    if (newline != std::string::npos) {
-      std::string line = buffered_.substr(0, newline + 1);
-      buffered_.erase(0, newline + 1);
-      return line;
-    }
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left <= 0ms || !wait_readable(fd_, left)) return std::nullopt;
-    char chunk[4096];
-    const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
-    if (n <= 0) return std::nullopt;
-    buffered_.append(chunk, static_cast<std::size_t>(n));
-  }
+  return testing::read_line(fd_, buffered_, timeout);
 }
 
 bool Client::read_until_closed(std::string* rest, std::chrono::milliseconds timeout) {

@@ -12,6 +12,13 @@ namespace liaison::testing {
 
 using namespace std::chrono_literals;
 
+// True when `fd` has something to read (or was closed) within the timeout.
+bool wait_readable(int fd, std::chrono::milliseconds timeout);
+// Bytes up to and including the next "\n" on `fd`, taking what `buffered`
+// holds first and leaving what follows the line there; nullopt on timeout or
+// EOF first.
+std::optional<std::string> read_line(int fd, std::string& buffered, std::chrono::milliseconds timeout);
+
 class Client {
  public:
   // Connects to 127.0.0.1:port (or ::1 when `host` says so); throws on failure.

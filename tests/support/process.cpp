@@ -9,6 +9,7 @@
 #include <regex>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 namespace liaison::testing {
 namespace {
@@ -127,6 +128,16 @@ int Process::wait(std::chrono::milliseconds timeout) {
     std::this_thread::sleep_for(5ms);
   }
   return exit_code_;
+}
+
+Finished run_liaison(std::vector<std::string> args, std::chrono::milliseconds timeout) {
+  Process process(liaison_binary(), std::move(args));
+  process.close_stdin();
+  Finished finished;
+  finished.out = process.read_stdout_until(std::string_view("\0", 1), timeout);  // never printed: reads to the exit
+  finished.exit_code = process.wait(timeout);
+  finished.err = process.stderr_text();
+  return finished;
 }
 
 Server::Server(std::vector<std::string> args) : process_(liaison_binary(), [&] {

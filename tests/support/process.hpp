@@ -55,6 +55,17 @@ class Process {
   int exit_code_ = -1;
 };
 
+// What one run of the binary printed, and how it ended.
+struct Finished {
+  int exit_code = -1;  // -1: still running after the timeout
+  std::string out;
+  std::string err;
+};
+
+// Runs `liaison <args>` with nothing on stdin until it exits (stdout is read
+// meanwhile, so a long output never blocks it).
+Finished run_liaison(std::vector<std::string> args, std::chrono::milliseconds timeout = 10s);
+
 // `liaison serve --port 0 <args>`, started and ready: port() is where it listens.
 class Server {
  public:

@@ -233,5 +233,12 @@ TEST(Utf8Prefix, IsAlwaysValidFittingAndMaximal) {
   }
 }
 
+TEST(CodePoints, CountsCharactersNotBytes) {
+  EXPECT_EQ(code_points(""), 0U);
+  EXPECT_EQ(code_points("abc"), 3U);
+  EXPECT_EQ(code_points("Zoé"), 3U);
+  EXPECT_EQ(code_points("李😀\uFFFD"), 3U);
+}
+
 }  // namespace
 }  // namespace liaison::core

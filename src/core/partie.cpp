@@ -1,0 +1,172 @@
+#include "core/partie.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "core/words.hpp"
+
+namespace liaison::core {
+namespace {
+
+constexpr std::size_t podium_size = 3;
+
+}  // namespace
+
+Partie::Partie(const RoomSettings& room, const PartieSettings& partie, SecretSource secrets, Now now,
+               ScoreStore* store, Alarm& alarm)
+    : ChatRoom(room, std::move(now), store), partie_(partie), secrets_(std::move(secrets)), alarm_(alarm) {}
+
+void Partie::on_alarm() {
+  if (!deadline_ || now() < *deadline_) {
+    if (deadline_) alarm_.wake_at(*deadline_);  // woken early: ask again
+    return;
+  }
+  deadline_.reset();
+  if (phase_ == Phase::playing) {
+    broadcast(end_round());
+  } else if (phase_ == Phase::pause) {
+    if (named_count() > 0)
+      start_round(nullptr);
+    else
+      phase_ = Phase::waiting;  // nobody left: the next player starts a round
+  }
+}
+
+std::string Partie::welcome(Member& /*member*/) {
+  return fmt::format(fmt::runtime(room_texts().partie_welcome), partie_.bounds.min, partie_.bounds.max) + "\n" +
+         std::string(room_texts().ask_nickname);
+}
+
+std::string Partie::on_text(Member& member, std::string_view text) {
+  if (member.nickname.empty()) {
+    std::string refusal = rename(member, text);
+    return member.nickname.empty() ? refusal + "\n" + std::string(room_texts().ask_nickname) : hello(member);
+  }
+  const ParsedNumber guess = parse_whole_number(text);
+  if (guess.error == NumberError::not_a_number) return relay(member, text);
+  if (guess.error || guess.value < partie_.bounds.min || guess.value > partie_.bounds.max) {
+    const std::string shown = guess.error ? std::string(trim(text)) : std::to_string(guess.value);
+    return fmt::format(fmt::runtime(texts().out_of_range), shown, partie_.bounds.min, partie_.bounds.max);
+  }
+  if (phase_ != Phase::playing) return wait_text();
+  return on_guess(member, guess.value);
+}
+
+std::string Partie::on_guess(Member& member, std::int64_t value) {
+  if (round_->has_found(member.id))
+    return fmt::format(fmt::runtime(room_texts().already_found), round_->searching());
+  const Round::Guess guess = round_->guess(member.id, value, now());
+  if (guess.verdict == Round::Verdict::higher) return fmt::format(fmt::runtime(room_texts().higher), guess.tries);
+  if (guess.verdict == Round::Verdict::lower) return fmt::format(fmt::runtime(room_texts().lower), guess.tries);
+  std::string reply;
+  if (guess.rank == 1) {
+    reply = fmt::format(fmt::runtime(room_texts().you_won_round), round_->secret(), guess.tries, seconds(guess.time),
+                        seconds(partie_.grace));
+    broadcast(fmt::format(fmt::runtime(room_texts().winner_news), member.nickname, round_->number(), guess.tries,
+                          seconds(guess.time)),
+              &member);
+  } else {
+    reply = fmt::format(fmt::runtime(room_texts().you_found), round_->secret(), guess.rank, guess.tries,
+                        seconds(guess.time));
+    broadcast(fmt::format(fmt::runtime(room_texts().finder_news), member.nickname, guess.rank, guess.tries,
+                          seconds(guess.time)),
+              &member);
+  }
+  if (round_->searching() == 0 || partie_.grace.count() == 0) {
+    // The finder reads the summary after its own news; the others get it now.
+    const std::string summary = end_round();
+    broadcast(summary, &member);
+    return reply + "\n" + summary;
+  }
+  if (guess.rank == 1) {
+    deadline_ = now() + partie_.grace;
+    alarm_.wake_at(*deadline_);
+  }
+  return reply;
+}
+
+std::optional<std::string> Partie::on_room_command(Member& member, std::string_view command,
+                                                   std::string_view /*argument*/) {
+  if (command == "/manche" || command == "/round") return status(member);
+  return std::nullopt;
+}
+
+void Partie::on_named(Member& member, bool first_time) {
+  if (!first_time) {
+    if (round_) round_->rename(member.id, member.nickname);
+    return;
+  }
+  broadcast(fmt::format(fmt::runtime(room_texts().joined), member.nickname), &member);
+  if (phase_ == Phase::waiting)
+    start_round(&member);
+  else if (phase_ == Phase::playing)
+    round_->enter(member.id, member.nickname, now());
+}
+
+void Partie::on_leave(Member& member) {
+  if (!round_ || phase_ != Phase::playing) return;
+  round_->leave(member.id);
+  // The last searcher left after someone found it: nothing to wait for.
+  if (round_->found() > 0 && round_->searching() == 0) broadcast(end_round());
+}
+
+std::string Partie::hello(const Member& member) {
+  if (phase_ == Phase::pause)
+    return fmt::format(fmt::runtime(room_texts().hello_pause), member.nickname, round_->number() + 1,
+                       seconds(std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - now())));
+  return fmt::format(fmt::runtime(room_texts().hello_round), member.nickname, round_->number(), partie_.bounds.min,
+                     partie_.bounds.max, named_count());
+}
+
+std::string Partie::status(const Member& member) {
+  if (phase_ == Phase::pause) return wait_text();
+  if (!round_) return std::string(room_texts().ask_nickname);
+  return fmt::format(fmt::runtime(room_texts().round_status), round_->number(), round_->found(), round_->players(),
+                     round_->tries(member.id));
+}
+
+std::string Partie::wait_text() {
+  const auto left = deadline_ ? *deadline_ - now() : std::chrono::steady_clock::duration::zero();
+  return fmt::format(fmt::runtime(room_texts().wait_next_round), round_ ? round_->number() + 1 : 1,
+                     std::chrono::ceil<std::chrono::seconds>(std::max(left, left.zero())).count());
+}
+
+void Partie::start_round(const Member* except) {
+  const std::int64_t number = round_ ? round_->number() + 1 : 1;
+  round_.emplace(number, partie_.bounds, secrets_(partie_.bounds), now());
+  phase_ = Phase::playing;
+  deadline_.reset();
+  for (Member* member : named_members()) round_->enter(member->id, member->nickname, now());
+  broadcast(fmt::format(fmt::runtime(room_texts().round_started), number, partie_.bounds.min, partie_.bounds.max),
+            except);
+}
+
+std::string Partie::end_round() {
+  const Instant end = now();
+  record(round_->records(end));
+  std::vector<std::string> places;
+  int rank = 0;
+  for (const Round::Finder& finder : round_->podium(podium_size))
+    places.push_back(fmt::format(fmt::runtime(room_texts().podium_entry), ++rank, finder.nickname, finder.tries,
+                                 seconds(finder.time)));
+  const std::string podium = places.empty() ? std::string(room_texts().nobody_found) : fmt::to_string(fmt::join(places, " "));
+  phase_ = Phase::pause;
+  deadline_ = end + partie_.pause;
+  alarm_.wake_at(*deadline_);
+  return fmt::format(fmt::runtime(room_texts().round_over), round_->number(), round_->found(), round_->players(),
+                     podium, round_->secret()) +
+         " " +
+         fmt::format(fmt::runtime(room_texts().next_round_in), round_->number() + 1,
+                     std::chrono::ceil<std::chrono::seconds>(partie_.pause).count());
+}
+
+// "12,3" in French, "12.3" in English.
+std::string Partie::seconds(std::chrono::milliseconds duration) const {
+  std::string text = fmt::format("{:.1f}", std::chrono::duration<double>(duration).count());
+  if (settings().lang == Lang::fr) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+}  // namespace liaison::core

@@ -1,0 +1,63 @@
+// Multiplayer juste prix (`serve --mode partie`): players give a nickname,
+// then everyone guesses the same secret, each with their own "plus"/"moins".
+// The first to find it wins the round; the others have `grace` more to find
+// it too; then a pause, then a new round. Any text that is not a number or a
+// command is chat for everyone. Every player's part of a round is recorded.
+#pragma once
+
+#include <chrono>
+#include <optional>
+
+#include "core/chat_room.hpp"
+#include "core/juste_prix.hpp"
+#include "core/round.hpp"
+
+namespace liaison::core {
+
+struct PartieSettings {
+  Bounds bounds;
+  std::chrono::milliseconds grace{15'000};  // after the first find
+  std::chrono::milliseconds pause{5'000};   // between rounds
+};
+
+class Partie final : public ChatRoom {
+ public:
+  Partie(const RoomSettings& room, const PartieSettings& partie, SecretSource secrets, Now now, ScoreStore* store,
+         Alarm& alarm);
+
+  // The alarm the room asked for has rung (or later).
+  void on_alarm();
+
+  // The round being played or last played (none before the first player).
+  const Round* round() const { return round_ ? &*round_ : nullptr; }
+  bool between_rounds() const { return phase_ == Phase::pause; }
+
+ private:
+  enum class Phase { waiting, playing, pause };
+
+  std::string welcome(Member& member) override;
+  std::string on_text(Member& member, std::string_view text) override;
+  std::optional<std::string> on_room_command(Member& member, std::string_view command,
+                                             std::string_view argument) override;
+  std::string_view help() const override { return room_texts().partie_help; }
+  void on_named(Member& member, bool first_time) override;
+  void on_leave(Member& member) override;
+
+  std::string hello(const Member& member);
+  std::string on_guess(Member& member, std::int64_t value);
+  std::string status(const Member& member);
+  std::string wait_text();
+  void start_round(const Member* except);
+  // Ends the round: records it, starts the pause; the summary for everyone.
+  std::string end_round();
+  std::string seconds(std::chrono::milliseconds duration) const;
+
+  PartieSettings partie_;
+  SecretSource secrets_;
+  Alarm& alarm_;
+  Phase phase_ = Phase::waiting;
+  std::optional<Round> round_;
+  std::optional<Instant> deadline_;  // end of the grace time, or of the pause
+};
+
+}  // namespace liaison::core

@@ -1,0 +1,50 @@
+// What the games remember: every finished game, and the leaderboard built from
+// them. The core owns this interface; src/store/ implements it (SQLite today).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace liaison::core {
+
+enum class GameMode { solo, round };
+
+// One finished game of one player: a solo game won, or one player's part in a
+// multiplayer round (found or not when the round ended).
+struct GameRecord {
+  GameMode mode = GameMode::solo;
+  std::string nickname;                 // empty: an anonymous solo player
+  std::int64_t round = 0;               // the round's number (rounds only)
+  std::int64_t min = 1;
+  std::int64_t max = 100;
+  std::int64_t secret = 0;
+  bool found = false;
+  int tries = 0;                        // valid guesses
+  std::chrono::milliseconds duration{}; // from the game's start to the find (or the round's end)
+  int rank = 0;                         // 1 = won the round; 0 = not found or solo
+};
+
+// One line of the leaderboard: named players only, best first (rounds won,
+// then games found, then fewer tries on average, then the fastest find).
+struct LeaderboardRow {
+  std::string nickname;
+  std::int64_t rounds_won = 0;
+  std::int64_t games_found = 0;
+  std::int64_t games = 0;
+  double average_tries = 0;                           // over the games found
+  std::optional<std::chrono::milliseconds> best_time; // fastest find
+};
+
+class ScoreStore {
+ public:
+  virtual ~ScoreStore() = default;
+  // Records games in one transaction: all of them or none. Throws on failure.
+  virtual void record(const std::vector<GameRecord>& games) = 0;
+  // The `count` best named players.
+  virtual std::vector<LeaderboardRow> leaderboard(std::size_t count) = 0;
+};
+
+}  // namespace liaison::core

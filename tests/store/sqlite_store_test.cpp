@@ -1,0 +1,315 @@
+// The SQLite score store on real files: schema versions, what is recorded,
+// the leaderboard's order, all-or-nothing batches, and two writers at once.
+#include "store/sqlite_store.hpp"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store/migrations.hpp"
+#include "store/sqlite.hpp"
+#include "support/game_records.hpp"
+#include "support/temp_dir.hpp"
+
+namespace liaison::store {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::round_game;
+using testing::solo_game;
+using testing::TempDir;
+
+constexpr int sqlite_notadb = 26;               // SQLITE_NOTADB
+constexpr int sqlite_constraint_check = 275;    // SQLITE_CONSTRAINT_CHECK
+constexpr int sqlite_cantopen = 14;             // SQLITE_CANTOPEN
+
+std::int64_t count_games(const std::filesystem::path& db_path, const std::string& where = "1") {
+  sqlite::Database db(db_path.string(), sqlite::OpenMode::existing);
+  return db.query_int("SELECT count(*) FROM games WHERE " + where);
+}
+
+std::vector<std::string> nicknames(const std::vector<core::LeaderboardRow>& rows) {
+  std::vector<std::string> names;
+  for (const auto& row : rows) names.push_back(row.nickname);
+  return names;
+}
+
+TEST(SqliteStoreSchema, NewFileIsMigratedToTheLatestVersion) {
+  TempDir dir;
+  SqliteStore store((dir / "scores.db").string());
+  sqlite::Database db((dir / "scores.db").string(), sqlite::OpenMode::existing);
+  EXPECT_GE(latest_schema_version(), 1);
+  EXPECT_EQ(db.query_int("PRAGMA user_version"), latest_schema_version());
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'games'"), 1);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'games_by_nickname'"), 1);
+}
+
+TEST(SqliteStoreSchema, ReopeningKeepsTheDataAndTheVersion) {
+  TempDir dir;
+  const std::string path = (dir / "scores.db").string();
+  std::vector<core::LeaderboardRow> before;
+  {
+    SqliteStore store(path);
+    store.record({round_game("alice", 1, 1, 5, 9s), solo_game("bob", 4, 5s)});
+    before = store.leaderboard(10);
+  }
+  SqliteStore store(path, sqlite::OpenMode::existing);
+  const auto after = store.leaderboard(10);
+  EXPECT_EQ(nicknames(after), nicknames(before));
+  EXPECT_EQ(nicknames(after), (std::vector<std::string>{"alice", "bob"}));
+  EXPECT_EQ(count_games(path), 2);
+  sqlite::Database db(path, sqlite::OpenMode::existing);
+  EXPECT_EQ(db.query_int("PRAGMA user_version"), latest_schema_version());
+}
+
+TEST(SqliteStoreSchema, NewerVersionIsRefusedAndLeftAlone) {
+  TempDir dir;
+  const std::string path = (dir / "scores.db").string();
+  { SqliteStore store(path); }
+  const int newer = latest_schema_version() + 1;
+  sqlite::Database(path, sqlite::OpenMode::existing).execute("PRAGMA user_version = " + std::to_string(newer));
+  try {
+    SqliteStore store(path);
+    FAIL() << "opened a database of a newer schema";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("newer"), std::string::npos) << error.what();
+  }
+  EXPECT_EQ(sqlite::Database(path, sqlite::OpenMode::existing).query_int("PRAGMA user_version"), newer);
+}
+
+TEST(SqliteStoreSchema, AnotherProgramsDatabaseIsRefused) {
+  TempDir dir;
+  const std::string path = (dir / "other.db").string();
+  sqlite::Database(path, sqlite::OpenMode::create).execute("CREATE TABLE notes (text TEXT)");
+  EXPECT_THROW(SqliteStore store(path), std::runtime_error);
+  sqlite::Database db(path, sqlite::OpenMode::existing);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'games'"), 0);
+}
+
+TEST(SqliteStoreSchema, GarbageFileIsNotADatabaseAndStaysUntouched) {
+  TempDir dir;
+  const auto path = dir / "garbage.db";
+  const std::string garbage(4096, 'x');
+  std::ofstream(path) << garbage;
+  try {
+    SqliteStore store(path.string());
+    FAIL() << "opened a garbage file";
+  } catch (const sqlite::Error& error) {
+    EXPECT_EQ(error.code(), sqlite_notadb) << error.what();
+    EXPECT_NE(std::string(error.what()).find(path.string()), std::string::npos) << error.what();
+  }
+  EXPECT_EQ(std::filesystem::file_size(path), garbage.size());
+}
+
+TEST(SqliteStoreSchema, ExistingModeNeverCreatesAFile) {
+  TempDir dir;
+  const auto path = dir / "missing.db";
+  try {
+    SqliteStore store(path.string(), sqlite::OpenMode::existing);
+    FAIL() << "opened a missing file";
+  } catch (const sqlite::Error& error) {
+    EXPECT_EQ(error.code(), sqlite_cantopen) << error.what();
+  }
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST(SqliteStoreSchema, WriteAheadLogIsOn) {
+  TempDir dir;
+  SqliteStore store((dir / "scores.db").string());
+  sqlite::Database db((dir / "scores.db").string(), sqlite::OpenMode::existing);
+  EXPECT_EQ(db.query_text("PRAGMA journal_mode"), "wal");
+}
+
+TEST(SqliteStoreRecord, StoresEachGameAsGiven) {
+  TempDir dir;
+  const auto path = dir / "scores.db";
+  SqliteStore store(path.string());
+  store.record({solo_game("", 3, 1500ms), round_game("Zoé", 7, 2, 6, 12s)});
+  sqlite::Database db(path.string(), sqlite::OpenMode::existing);
+  sqlite::Statement select(db,
+                           "SELECT mode, nickname, round, min, max, secret, found, tries, duration_ms, rank, finished_at "
+                           "FROM games ORDER BY id");
+  ASSERT_TRUE(select.step());
+  EXPECT_EQ(select.text(0), "solo");
+  EXPECT_TRUE(select.is_null(1));  // anonymous
+  EXPECT_TRUE(select.is_null(2));  // no round
+  EXPECT_EQ(select.int64(6), 1);
+  EXPECT_EQ(select.int64(7), 3);
+  EXPECT_EQ(select.int64(8), 1500);
+  ASSERT_TRUE(select.step());
+  EXPECT_EQ(select.text(0), "round");
+  EXPECT_EQ(select.text(1), "Zoé");
+  EXPECT_EQ(select.int64(2), 7);
+  EXPECT_EQ(select.int64(3), 1);
+  EXPECT_EQ(select.int64(4), 100);
+  EXPECT_EQ(select.int64(5), 42);
+  EXPECT_EQ(select.int64(6), 1);
+  EXPECT_EQ(select.int64(7), 6);
+  EXPECT_EQ(select.int64(8), 12000);
+  EXPECT_EQ(select.int64(9), 2);
+  EXPECT_TRUE(std::regex_match(select.text(10), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")))
+      << select.text(10);
+  EXPECT_FALSE(select.step());
+}
+
+TEST(SqliteStoreRecord, BatchIsAllOrNothing) {
+  TempDir dir;
+  const auto path = dir / "scores.db";
+  SqliteStore store(path.string());
+  core::GameRecord impossible = solo_game("bob", 4, 5s);
+  impossible.secret = 101;  // outside 1..100: the schema's CHECK refuses it
+  try {
+    store.record({solo_game("alice", 3, 2s), round_game("carol", 1, 1, 5, 9s), impossible});
+    FAIL() << "recorded a secret outside its bounds";
+  } catch (const sqlite::Error& error) {
+    EXPECT_EQ(error.code(), sqlite_constraint_check) << error.what();
+  }
+  EXPECT_EQ(count_games(path), 0);
+  // The failed batch left no transaction open and no statement half-run.
+  store.record({solo_game("alice", 3, 2s)});
+  EXPECT_EQ(count_games(path), 1);
+  EXPECT_EQ(nicknames(store.leaderboard(10)), std::vector<std::string>{"alice"});
+}
+
+TEST(SqliteStoreRecord, InMemoryDatabaseWorks) {
+  SqliteStore store(":memory:");
+  store.record({solo_game("alice", 3, 2s), solo_game("", 1, 1s)});
+  const auto rows = store.leaderboard(10);
+  ASSERT_EQ(rows.size(), 1U);
+  EXPECT_EQ(rows[0].nickname, "alice");
+  EXPECT_EQ(rows[0].games_found, 1);
+}
+
+// Every tie-break in turn: rounds won, then games found, then fewer tries on
+// average, then the fastest find, then the nickname.
+TEST(SqliteStoreLeaderboard, OrdersByRoundsFoundTriesTimeThenNickname) {
+  TempDir dir;
+  const auto path = dir / "scores.db";
+  SqliteStore store(path.string());
+  store.record({solo_game("hal", 6, 3s), round_game("zoe", 2, 0, 3, 60s), round_game("dave", 5, 1, 2, 1s),
+                solo_game("erin", 6, 3s), round_game("carol", 1, 2, 5, 9500ms)});
+  store.record({solo_game("bob", 4, 5s), round_game("alice", 1, 1, 5, 9s), solo_game("", 1, 100ms),
+                round_game("dave", 2, 0, 9, 60s), solo_game("gus", 6, 3s), round_game("carol", 4, 1, 5, 7s)});
+  store.record({round_game("alice", 2, 1, 7, 11s), solo_game("frank", 6, 2s), round_game("bob", 3, 1, 4, 8s),
+                round_game("yann", 2, 0, 8, 60s), solo_game("carol", 5, 4s), solo_game("bob", 4, 6s)});
+
+  const auto rows = store.leaderboard(100);
+  EXPECT_EQ(nicknames(rows), (std::vector<std::string>{"alice", "bob", "carol", "dave", "frank", "erin", "gus", "hal",
+                                                        "yann", "zoe"}));
+  ASSERT_EQ(rows.size(), 10U);
+  const core::LeaderboardRow& bob = rows[1];
+  EXPECT_EQ(bob.rounds_won, 1);  // carol's second place in round 1 is no round won
+  EXPECT_EQ(bob.games_found, 3);
+  EXPECT_EQ(bob.games, 3);
+  EXPECT_DOUBLE_EQ(bob.average_tries, 4.0);
+  EXPECT_EQ(bob.best_time, std::chrono::milliseconds(5000));
+  const core::LeaderboardRow& dave = rows[3];
+  EXPECT_EQ(dave.games, 2);
+  EXPECT_EQ(dave.games_found, 1);
+  EXPECT_DOUBLE_EQ(dave.average_tries, 2.0);  // the round not found does not count
+  const core::LeaderboardRow& zoe = rows[9];
+  EXPECT_EQ(zoe.games_found, 0);
+  EXPECT_EQ(zoe.best_time, std::nullopt);
+  EXPECT_EQ(rows[0].rounds_won, 2);
+
+  EXPECT_EQ(nicknames(store.leaderboard(3)), (std::vector<std::string>{"alice", "bob", "carol"}));
+  EXPECT_TRUE(store.leaderboard(0).empty());
+  // The anonymous game is kept, only left out of the leaderboard.
+  EXPECT_EQ(count_games(path), 17);
+  EXPECT_EQ(count_games(path, "nickname IS NULL"), 1);
+}
+
+// A server killed (kill -9) right after record() returned: the game is in the
+// file, although the connection was never closed nor the WAL checkpointed.
+TEST(SqliteStoreDurability, RecordedGamesSurviveAKill) {
+  TempDir dir;
+  const std::string path = (dir / "scores.db").string();
+  int ready[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    try {
+      SqliteStore store(path);
+      store.record({solo_game("alice", 3, 2s)});
+      const char done = 'r';
+      [[maybe_unused]] const auto written = ::write(ready[1], &done, 1);
+      for (;;) ::pause();  // killed here, the store still open
+    } catch (...) {
+      ::_exit(1);  // never back into the test runner
+    }
+  }
+  ::close(ready[1]);
+  char done = 0;
+  ASSERT_EQ(::read(ready[0], &done, 1), 1);
+  ::close(ready[0]);
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  SqliteStore store(path);
+  EXPECT_EQ(nicknames(store.leaderboard(10)), std::vector<std::string>{"alice"});
+}
+
+// Two processes serving games on one file: each store is its own connection,
+// as it would be in another process; WAL, the busy timeout and BEGIN
+// IMMEDIATE must make every write wait its turn instead of failing.
+TEST(SqliteStoreConcurrency, TwoStoresOnOneFileWriteConcurrently) {
+  TempDir dir;
+  const std::string path = (dir / "scores.db").string();
+  constexpr int games_each = 300;
+  std::vector<std::string> errors(2);
+  auto writer = [&](int id) {
+    try {
+      SqliteStore store(path);  // both open (and migrate) a new file at once
+      const std::string nickname = "player" + std::to_string(id);
+      for (int i = 0; i < games_each; ++i) store.record({solo_game(nickname, 1 + i % 7, std::chrono::milliseconds(i))});
+    } catch (const std::exception& error) {
+      errors[static_cast<std::size_t>(id)] = error.what();
+    }
+  };
+  std::thread first(writer, 0);
+  std::thread second(writer, 1);
+  first.join();
+  second.join();
+  EXPECT_EQ(errors, (std::vector<std::string>{"", ""}));
+  EXPECT_EQ(count_games(path), 2 * games_each);
+  SqliteStore store(path);
+  const auto rows = store.leaderboard(10);
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows[0].games, games_each);
+  EXPECT_EQ(rows[1].games, games_each);
+}
+
+// One store shared by the server's threads: its mutex serialises them.
+TEST(SqliteStoreConcurrency, OneStoreSharedByThreads) {
+  TempDir dir;
+  const auto path = dir / "scores.db";
+  SqliteStore store(path.string());
+  constexpr int threads = 4;
+  constexpr int games_each = 100;
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t)
+    workers.emplace_back([&store, t] {
+      for (int i = 0; i < games_each; ++i) {
+        store.record({round_game("p" + std::to_string(t), i, 1, 3, 2s)});
+        if (i % 10 == 0) store.leaderboard(5);
+      }
+    });
+  for (auto& worker : workers) worker.join();
+  EXPECT_EQ(count_games(path), threads * games_each);
+  for (const auto& row : store.leaderboard(10)) EXPECT_EQ(row.rounds_won, games_each) << row.nickname;
+}
+
+}  // namespace
+}  // namespace liaison::store

@@ -1,0 +1,59 @@
+// Hand-turned stand-ins for what a room gets from the transport and the app:
+// a peer that records what is pushed to it, a clock, an alarm and a store.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/framing.hpp"
+#include "core/room.hpp"
+#include "core/score_store.hpp"
+#include "core/session.hpp"
+
+namespace liaison::core::testing {
+
+class FakePeer final : public Peer {
+ public:
+  explicit FakePeer(Framing framing = Framing::raw) : framing_(framing) {}
+  Framing framing() const override { return framing_; }
+  void deliver(std::string_view text) override { pushed.emplace_back(text); }
+  void speaks(Framing framing) { framing_ = framing; }
+
+  // Everything pushed since the last call.
+  std::vector<std::string> take() { return std::exchange(pushed, {}); }
+
+  std::vector<std::string> pushed;
+
+ private:
+  Framing framing_;
+};
+
+struct FakeClock {
+  Instant time{std::chrono::hours(1)};
+  Now now() {
+    return [this] { return time; };
+  }
+  void advance(std::chrono::milliseconds by) { time += by; }
+};
+
+struct FakeAlarm final : Alarm {
+  void wake_at(Instant when) override { wish = when; }
+  std::optional<Instant> wish;
+};
+
+struct FakeStore final : ScoreStore {
+  void record(const std::vector<GameRecord>& games) override {
+    if (fail) throw std::runtime_error("disk full");
+    ++transactions;
+    recorded.insert(recorded.end(), games.begin(), games.end());
+  }
+  std::vector<LeaderboardRow> leaderboard(std::size_t) override { return rows; }
+  std::vector<GameRecord> recorded;
+  std::vector<LeaderboardRow> rows;
+  int transactions = 0;
+  bool fail = false;
+};
+
+}  // namespace liaison::core::testing
