@@ -18,8 +18,10 @@
 #include "core/echo.hpp"
 #include "core/framing.hpp"
 #include "core/juste_prix.hpp"
+#include "core/room_texts.hpp"
 #include "core/session.hpp"
 #include "core/texts.hpp"
+#include "core/user_text.hpp"
 #include "core/utf8.hpp"
 #include "core/words.hpp"
 
@@ -55,10 +57,25 @@ void check_reply(const Reply& reply) {
   check(reply.last == (reply.text == fin), "a reply is FIN exactly when it is the last");
 }
 
+// The solo game's commands answer at any time and change nothing else.
+bool is_command(std::string_view text) {
+  text = trim(text);
+  return text == "/scores" || text == "/nick" || text.starts_with("/nick ");
+}
+
+std::string command_reply(std::string_view text, Lang lang) {
+  text = trim(text);
+  const RoomTexts& room = room_texts(lang);
+  if (text == "/scores") return std::string(room.scores_unavailable);  // no store here
+  const std::string_view nickname = trim(text.substr(5));
+  if (!is_valid_nickname(nickname)) return fmt::format(fmt::runtime(room.nickname_invalid), max_nickname_chars);
+  return fmt::format(fmt::runtime(room.you_are_now), nickname);
+}
+
 std::string too_long_notice(const Texts& t) { return fmt::format(fmt::runtime(t.too_long), max_message_bytes); }
 
-void play_juste_prix(const std::vector<Message>& messages, const Texts& t) {
-  JustePrix game(bounds, seeded_secrets(2024), t);
+void play_juste_prix(const std::vector<Message>& messages, const Texts& t, Lang lang) {
+  JustePrix game(bounds, seeded_secrets(2024), t, Scoring{.store = nullptr, .now = {}, .lang = lang});
   const std::string greeting = game.greeting();
   check(greeting == fmt::format(fmt::runtime(t.greeting), bounds.min, bounds.max), "greeting names the bounds");
   bool guessing = true;
@@ -76,6 +93,8 @@ void play_juste_prix(const std::vector<Message>& messages, const Texts& t) {
       check(reply.last, "FIN ends the game");
     } else if (!is_valid_utf8(message.text)) {
       check(reply.text == t.invalid_utf8, "invalid UTF-8 gets the notice");
+    } else if (is_command(message.text)) {
+      check(reply.text == command_reply(message.text, lang), "/nick and /scores are answered in place");
     } else if (guessing) {
       if (is_guess(message)) {
         ++tries;
@@ -133,7 +152,8 @@ void play_echo(const std::vector<Message>& messages, const Texts& t) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 2) return 0;
   const char separator = static_cast<char>(data[0]);
-  const Texts& t = texts((data[1] & 1U) != 0 ? Lang::en : Lang::fr);
+  const Lang lang = (data[1] & 1U) != 0 ? Lang::en : Lang::fr;
+  const Texts& t = texts(lang);
   std::string_view rest(reinterpret_cast<const char*>(data + 2), size - 2);
 
   std::vector<Message> messages;
@@ -148,7 +168,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rest.remove_prefix(end + 1);
   }
 
-  play_juste_prix(messages, t);
+  play_juste_prix(messages, t, lang);
   play_echo(messages, t);
   return 0;
 }
