@@ -18,6 +18,7 @@
 #include "net/operator_console.hpp"
 #include "net/room_alarm.hpp"
 #include "net/server.hpp"
+#include "store/group_commit_store.hpp"
 #include "store/open_score_store.hpp"
 
 namespace liaison::app {
@@ -48,14 +49,6 @@ struct ServeOptions {
   std::vector<std::string> deny;
 };
 
-// A well-mixed 64-bit value from a counter (splitmix64's finaliser).
-std::uint64_t mix(std::uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
-
 bool is_room(const ServeOptions& options) {
   return options.service == Service::salon || (options.service == Service::juste_prix && options.mode == Mode::partie);
 }
@@ -74,7 +67,7 @@ core::SessionFactory session_factory(const ServeOptions& options, const core::Te
   auto connections = std::make_shared<std::atomic<std::uint64_t>>(0);
   const core::Scoring scoring{.store = store, .now = steady_now, .lang = options.lang};
   return [=, &texts] {
-    const std::uint64_t connection_seed = reproducible ? seed : mix(seed + connections->fetch_add(1));
+    const std::uint64_t connection_seed = reproducible ? seed : core::mix_bits(seed + connections->fetch_add(1));
     return std::make_unique<core::JustePrix>(bounds, core::seeded_secrets(connection_seed), texts, scoring);
   };
 }
@@ -109,9 +102,12 @@ net::ServerOptions server_options(const ServeOptions& options, const core::Texts
 }
 
 int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
-  std::unique_ptr<core::ScoreStore> store;
+  // Games are written by the store's own thread, many per transaction; a
+  // reply that ends a game waits for its commit (ConnectionSettings::commits).
+  std::unique_ptr<store::GroupCommitStore> store;
   try {
-    if (options.service != Service::echo) store = store::open_score_store(options.db);
+    if (options.service != Service::echo)
+      store = std::make_unique<store::GroupCommitStore>(store::open_score_store(options.db));
   } catch (const std::exception& error) {
     fmt::print(stderr, "liaison serve: {}\n", error.what());
     return 1;
@@ -124,6 +120,7 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
   })
                                            : session_factory(options, texts, store.get());
   net::ServerOptions settings = server_options(options, texts);
+  settings.settings.commits = store.get();
   const std::string address = net::to_string(settings.endpoint);
   std::optional<net::Server> server;
   try {
@@ -137,6 +134,9 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
   fmt::print("{}\n", fmt::format(fmt::runtime(texts.server_ready), net::to_string(server->local_endpoint())));
   std::fflush(stdout);
   server->run();
+  // The last games to the file, and their wake-ups to the (stopped) loops,
+  // before the server and its loops are destroyed.
+  if (store) store->drain();
   return 0;
 }
 

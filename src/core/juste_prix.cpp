@@ -13,8 +13,33 @@
 
 namespace liaison::core {
 
+std::uint64_t mix_bits(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+namespace {
+
+// SplitMix64: eight bytes of state, where std::mt19937_64 holds 2.5 KB -- and
+// every connection has its own source. Plenty for guessing games.
+class SplitMix64 {
+ public:
+  using result_type = std::uint64_t;
+  explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return ~result_type{0}; }
+  result_type operator()() { return mix_bits(state_ += 0x9E3779B97F4A7C15ULL); }
+
+ private:
+  std::uint64_t state_;
+};
+
+}  // namespace
+
 SecretSource seeded_secrets(std::uint64_t seed) {
-  auto engine = std::make_shared<std::mt19937_64>(seed);
+  auto engine = std::make_shared<SplitMix64>(seed);  // copies of the source share one sequence
   return [engine](Bounds bounds) {
     return std::uniform_int_distribution<std::int64_t>(bounds.min, bounds.max)(*engine);
   };

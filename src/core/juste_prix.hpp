@@ -25,6 +25,8 @@ using SecretSource = std::function<std::int64_t(Bounds)>;
 
 // A secret source from a seeded PRNG: the same seed gives the same secrets.
 SecretSource seeded_secrets(std::uint64_t seed);
+// A well-mixed 64-bit value from any other, e.g. a counter (SplitMix64's step).
+std::uint64_t mix_bits(std::uint64_t x);
 
 // Where won games are recorded, and what /scores and /nick answer. Without a
 // store, games are not recorded and /scores says so.

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,23 @@ class ScoreStore {
   virtual void record(const std::vector<GameRecord>& games) = 0;
   // The `count` best named players.
   virtual std::vector<LeaderboardRow> leaderboard(std::size_t count) = 0;
+};
+
+// A store that commits in the background (store/group_commit_store.hpp):
+// record() returns at once, and a transport holds the reply that announces
+// a finished game until that game is committed, so that a crash never loses
+// a game its player was told about.
+using CommitTicket = std::uint64_t;  // 0: nothing to wait for
+
+class DeferredCommits {
+ public:
+  virtual ~DeferredCommits() = default;
+  // The ticket of what this thread recorded since it last asked (0: nothing).
+  // A session records while it answers: ask right after the answer.
+  virtual CommitTicket claim_ticket() = 0;
+  // Calls `done(committed)`, from any thread, once everything up to `ticket`
+  // is committed (true) or its transaction failed (false).
+  virtual void when_committed(CommitTicket ticket, std::function<void(bool committed)> done) = 0;
 };
 
 }  // namespace liaison::core

@@ -25,6 +25,7 @@ struct Texts {
   std::string_view too_many_from_address;  // {0} = limit
   std::string_view idle_kick;            // {0} = seconds
   std::string_view shutting_down;
+  std::string_view score_not_recorded;   // the game was won, but the scores file could not take it
   std::string_view pushes_dropped;       // {0} = messages a client too slow to read did not get
   // echo
   std::string_view echo_greeting;

@@ -3,7 +3,9 @@
 #include <sys/ioctl.h>
 #include <linux/sockios.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -99,38 +101,65 @@ std::string_view describe(Ending ending) {
 
 }  // namespace
 
+void ConnectionSet::add(Connection& connection) {
+  live_.insert(&connection);
+  if (!std::exchange(sweeping_, true)) asio::co_spawn(executor_, sweep(), asio::detached);
+}
+
 void ConnectionSet::stop_all() {
   // stop() may end a connection, which removes it: iterate over a copy.
   const std::vector<Connection*> snapshot(live_.begin(), live_.end());
   for (Connection* connection : snapshot) connection->stop();
 }
 
+// Every connection of a listener has the same idle timeout, so a newcomer's
+// deadline is never earlier than the one the sweeper sleeps until.
+asio::awaitable<void> ConnectionSet::sweep() {
+  asio::steady_timer alarm(executor_);
+  std::vector<Connection*> expired;
+  for (;;) {
+    const Clock::time_point now = Clock::now();
+    Clock::time_point earliest = Clock::time_point::max();
+    expired.clear();
+    for (Connection* connection : live_) {
+      const Clock::time_point deadline = connection->deadline();
+      if (deadline <= now)
+        expired.push_back(connection);
+      else
+        earliest = std::min(earliest, deadline);
+    }
+    for (Connection* connection : expired) connection->expire();
+    if (earliest == Clock::time_point::max()) break;  // nobody, or everyone leaving
+    alarm.expires_at(earliest);
+    co_await alarm.async_wait(nothrow);
+  }
+  sweeping_ = false;
+}
+
 Connection::Connection(tcp::socket socket, std::unique_ptr<core::Session> session, const ConnectionSettings& settings)
-    : socket_(std::move(socket)),
-      session_(std::move(session)),
-      settings_(settings),
-      peer_(peer_of(socket_)),
-      watchdog_(socket_.get_executor()) {
+    : socket_(std::move(socket)), session_(std::move(session)), settings_(settings), peer_(peer_of(socket_)) {
   error_code ignored;
   socket_.non_blocking(true, ignored);
   socket_.set_option(tcp::no_delay(true), ignored);
   if (settings_.pushes) push_signals_.emplace(socket_.get_executor());
 }
 
+// One coroutine per connection (two when the service pushes news): the
+// idle deadline and the shutdown reach it by cancelling what it waits for.
 asio::awaitable<void> Connection::run(ConnectionSet& set) {
+  deadline_ = Clock::now() + settings_.idle_timeout;
   set.add(*this);
   log("connect {}", peer_);
   Ending ending = Ending::write_failed;
   try {
-    deadline_ = Clock::now() + settings_.idle_timeout;
     session_->attach(*this);
     if (push_signals_) {
-      const auto outcome = co_await (converse() || watch() || relay());
+      const auto outcome = co_await (converse() || relay());
       ending = std::visit([](Ending e) { return e; }, outcome);
     } else {
-      const auto outcome = co_await (converse() || watch());
-      ending = std::visit([](Ending e) { return e; }, outcome);
+      ending = co_await converse();
     }
+    leaving_ = true;
     // Leave the room (if any) before the goodbye: no news is queued for a
     // client that is going.
     session_.reset();
@@ -138,13 +167,28 @@ asio::awaitable<void> Connection::run(ConnectionSet& set) {
   } catch (const std::exception& error) {
     log("error {}: {}", peer_, error.what());
   }
+  leaving_ = true;
   set.remove(*this);
   log("disconnect {} ({})", peer_, describe(ending));
 }
 
-void Connection::stop() {
-  stop_requested_ = true;
-  watchdog_.cancel();
+void Connection::stop() { interrupt(Ending::shutdown); }
+
+void Connection::expire() { interrupt(Ending::idle); }
+
+Clock::time_point Connection::deadline() const {
+  return leaving_ || interrupted_ ? Clock::time_point::max() : deadline_;
+}
+
+void Connection::interrupt(Ending why) {
+  if (leaving_ || interrupted_ == Ending::shutdown) return;
+  interrupted_ = why;
+  error_code ignored;
+  socket_.cancel(ignored);
+  if (push_signals_) {
+    push_signals_->news.cancel();
+    push_signals_->flushed.cancel();
+  }
 }
 
 void Connection::deliver(std::string_view text) {
@@ -159,10 +203,13 @@ void Connection::deliver(std::string_view text) {
 asio::awaitable<Ending> Connection::converse() {
   const std::string greeting = session_->greeting();
   const bool greeted = co_await send(greeting);  // named: GCC 12 miscompiles `if (!co_await ...)`
+  if (interrupted_) co_return *interrupted_;
   if (!greeted) co_return Ending::write_failed;
   std::vector<core::Message> messages;
   for (;;) {
-    const auto chunk = co_await read_chunk(socket_);
+    const auto chunk = co_await receive();
+    if (chunk && interrupted_ == Ending::idle) interrupted_.reset();  // it spoke just in time
+    if (interrupted_) co_return *interrupted_;
     if (!chunk) co_return Ending::client_closed;
     deadline_ = Clock::now() + settings_.idle_timeout;
     messages.clear();
@@ -172,9 +219,15 @@ asio::awaitable<Ending> Connection::converse() {
     if (messages.size() > 1 && over_output_limit()) co_return Ending::output_limit;
     if (queued_.size() > settings_.max_output) co_return Ending::output_limit;
     for (const core::Message& message : messages) {
-      const core::Reply reply = core::answer(*session_, message, *settings_.texts);
+      core::Reply reply = core::answer(*session_, message, *settings_.texts);
       if (settings_.verbose) log("{} < {:?} > {:?}", peer_, message.text, reply.text);
+      // A reply that tells of a finished game goes once the game is safe.
+      if (const core::CommitTicket ticket = settings_.commits ? settings_.commits->claim_ticket() : 0) {
+        const bool recorded = co_await committed(ticket);
+        if (!recorded) reply.text = std::string(settings_.texts->score_not_recorded) + "\n" + reply.text;
+      }
       const bool sent = co_await send(reply.text);
+      if (interrupted_) co_return *interrupted_;
       if (!sent) co_return Ending::write_failed;
       if (reply.last) {
         // The last reply may sit behind news the relay is writing: it must
@@ -186,22 +239,49 @@ asio::awaitable<Ending> Connection::converse() {
   }
 }
 
-// Ends when the client has been silent for the idle timeout, or on stop().
-asio::awaitable<Ending> Connection::watch() {
-  for (;;) {
-    watchdog_.expires_at(deadline_);
-    auto [error] = co_await watchdog_.async_wait(nothrow);
-    if (stop_requested_) co_return Ending::shutdown;
-    if (error) co_return Ending::write_failed;  // cancelled: the conversation ended first
-    if (Clock::now() >= deadline_) co_return Ending::idle;
-  }
+asio::awaitable<std::optional<std::string_view>> Connection::receive() {
+  thread_local std::array<char, 64 * 1024> whole;
+  auto [error, size] = co_await socket_.async_read_some(asio::buffer(inbox_), nothrow);
+  if (error || size == 0) co_return std::nullopt;
+  if (size < inbox_.size()) co_return std::string_view(inbox_.data(), size);
+  // The inbox is full: what else has arrived belongs with it (a raw message
+  // is everything one read returns).
+  std::memcpy(whole.data(), inbox_.data(), size);
+  error_code more_error;
+  const std::size_t more = socket_.read_some(asio::buffer(whole.data() + size, whole.size() - size), more_error);
+  if (!more_error) size += more;  // an error (or the end) shows on the next read
+  co_return std::string_view(whole.data(), size);
+}
+
+// The store calls back from its writer thread: the wake-up is posted to this
+// connection's thread. The state is shared because the wake-up may still be
+// queued when the server stops; it holds no Asio object, and the timer it
+// cancels lives in this coroutine, which cannot end before the wake-up runs
+// (the store delivers every wake-up before the server is destroyed).
+asio::awaitable<bool> Connection::committed(core::CommitTicket ticket) {
+  struct Wake {
+    asio::steady_timer* timer = nullptr;
+    bool committed = false;
+  };
+  asio::steady_timer timer(socket_.get_executor(), Clock::time_point::max());
+  const auto wake = std::make_shared<Wake>(Wake{.timer = &timer, .committed = false});
+  settings_.commits->when_committed(ticket, [wake, executor = socket_.get_executor()](bool committed) {
+    asio::post(executor, [wake, committed] {
+      wake->committed = committed;
+      wake->timer->cancel();
+    });
+  });
+  co_await timer.async_wait(nothrow);
+  co_return wake->committed;
 }
 
 asio::awaitable<Ending> Connection::relay() {
   for (;;) {
     push_signals_->news.expires_at(Clock::time_point::max());
-    co_await push_signals_->news.async_wait(nothrow);  // cancelled by deliver()
+    co_await push_signals_->news.async_wait(nothrow);  // cancelled by deliver() and interrupt()
+    if (interrupted_) co_return *interrupted_;
     const bool sent = co_await flush();
+    if (interrupted_) co_return *interrupted_;
     if (!sent) co_return Ending::write_failed;
   }
 }
@@ -242,11 +322,28 @@ std::string Connection::last_words_for(Ending ending) const {
   }
 }
 
+// Most replies go out at once with one send(); only what the socket does not
+// take is queued for the writer.
 asio::awaitable<bool> Connection::send(std::string_view text) {
   if (text.empty()) co_return true;  // a reply with nothing to say (see core::Reply)
-  queued_ += core::encode(text, decoder_.framing());
+  const std::string bytes = core::encode(text, decoder_.framing());
+  if (writing_ || !queued_.empty()) {
+    queued_ += bytes;
+  } else {
+    const std::size_t written = write_now(bytes);
+    if (written == bytes.size() || write_failed_) co_return !write_failed_;
+    queued_.append(bytes, written);
+  }
   const bool sent = co_await flush();
   co_return sent;
+}
+
+std::size_t Connection::write_now(std::string_view bytes) {
+  error_code error;
+  const std::size_t written = socket_.write_some(asio::buffer(bytes), error);
+  if (!error) return written;
+  if (error != asio::error::would_block && error != asio::error::try_again) write_failed_ = true;
+  return 0;
 }
 
 // One writer at a time: a flush that finds another under way leaves its bytes
@@ -257,9 +354,12 @@ asio::awaitable<bool> Connection::flush() {
   std::string in_flight;
   while (!queued_.empty() && !write_failed_) {
     in_flight.swap(queued_);
-    auto [error, written] = co_await asio::async_write(socket_, asio::buffer(in_flight), nothrow);
+    const std::size_t written = write_now(in_flight);
+    if (written < in_flight.size() && !write_failed_) {
+      auto [error, rest] = co_await asio::async_write(socket_, asio::buffer(in_flight) + written, nothrow);
+      if (error) write_failed_ = true;
+    }
     in_flight.clear();
-    if (error) write_failed_ = true;
     if (queued_.empty() && dropped_) {
       const std::string notice = fmt::format(fmt::runtime(settings_.texts->pushes_dropped), std::exchange(dropped_, 0));
       queued_ += core::encode(notice, decoder_.framing());

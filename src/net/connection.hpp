@@ -1,7 +1,8 @@
 // One client connection driving one core::Session over TCP: the reader, the
-// idle watchdog and the way a conversation ends.
+// writer, the idle deadline and the way a conversation ends.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -10,6 +11,7 @@
 #include <unordered_set>
 
 #include "core/framing.hpp"
+#include "core/score_store.hpp"
 #include "core/session.hpp"
 #include "core/texts.hpp"
 #include "net/asio.hpp"
@@ -22,20 +24,30 @@ struct ConnectionSettings {
   std::chrono::seconds idle_timeout{300};      // silence before a client is let go
   std::size_t max_output = 64 * 1024;          // bytes the client leaves unread before it is cut off
   bool pushes = false;                         // the service sends news between replies (rooms)
+  core::DeferredCommits* commits = nullptr;    // a reply that ends a game waits for its commit
 };
 
 class Connection;
 
-// The live connections of one thread, so that a shutdown reaches each of them.
+// The live connections of one thread: a shutdown reaches each of them, and
+// one sweeper lets go of those silent past their idle deadline. The sweeper
+// sleeps until the earliest deadline (no timer per connection, nothing at
+// all while there is no client).
 class ConnectionSet {
  public:
-  void add(Connection& connection) { live_.insert(&connection); }
+  explicit ConnectionSet(asio::any_io_executor executor) : executor_(std::move(executor)) {}
+
+  void add(Connection& connection);
   void remove(Connection& connection) { live_.erase(&connection); }
   // Asks every connection to say goodbye and close.
   void stop_all();
 
  private:
+  asio::awaitable<void> sweep();
+
+  asio::any_io_executor executor_;
   std::unordered_set<Connection*> live_;
+  bool sweeping_ = false;
 };
 
 // Why a conversation ended; decides how it is closed.
@@ -55,13 +67,24 @@ class Connection final : public core::Peer {
 
   // Graceful shutdown: a goodbye notice, then FIN, then the close.
   void stop();
+  // When the client will have been silent too long (max() once it is leaving).
+  std::chrono::steady_clock::time_point deadline() const;
+  // The deadline has passed: the idle notice, then FIN, then the close.
+  void expire();
 
   core::Framing framing() const override { return decoder_.framing(); }
   void deliver(std::string_view text) override;
 
  private:
   asio::awaitable<Ending> converse();
-  asio::awaitable<Ending> watch();
+  // Waits for the client's next bytes; nullopt when it closed, failed, or the
+  // wait was interrupted. The view is valid until the next co_await.
+  asio::awaitable<std::optional<std::string_view>> receive();
+  // Waits until what the last answer recorded is committed; false when it
+  // could not be.
+  asio::awaitable<bool> committed(core::CommitTicket ticket);
+  // Cancels whatever the connection is waiting for (stop(), expire()).
+  void interrupt(Ending why);
   // Writes what deliver() queued, as it comes.
   asio::awaitable<Ending> relay();
   // Writes everything queued; false when the write failed.
@@ -72,6 +95,8 @@ class Connection final : public core::Peer {
   std::string last_words_for(Ending ending) const;
   // Sends one message in the client's framing; false when the write failed.
   asio::awaitable<bool> send(std::string_view text);
+  // Writes as much of `bytes` as the socket takes now, without waiting.
+  std::size_t write_now(std::string_view bytes);
   bool over_output_limit() const;
 
   tcp::socket socket_;
@@ -79,9 +104,13 @@ class Connection final : public core::Peer {
   const ConnectionSettings& settings_;
   core::Decoder decoder_;
   std::string peer_;
-  asio::steady_timer watchdog_;
   std::chrono::steady_clock::time_point deadline_;
-  bool stop_requested_ = false;
+  std::optional<Ending> interrupted_;  // idle or shutdown, once asked
+  bool leaving_ = false;              // the goodbye has begun: nothing to interrupt
+  // Small messages (a guess, a command) fit here: the socket reads straight
+  // into it, so that waiting costs no system call; more is read at once into
+  // a buffer shared by the thread's connections.
+  std::array<char, 48> inbox_{};
   std::string queued_;     // encoded bytes waiting for the writer
   bool writing_ = false;   // a flush() is under way: it takes what is queued meanwhile
   bool write_failed_ = false;

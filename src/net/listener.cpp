@@ -35,7 +35,7 @@ tcp::acceptor open_acceptor(const asio::any_io_executor& executor, const tcp::en
 }
 
 Listener::Listener(tcp::acceptor acceptor, const ListenerContext& context)
-    : acceptor_(std::move(acceptor)), context_(context) {}
+    : acceptor_(std::move(acceptor)), context_(context), connections_(acceptor_.get_executor()) {}
 
 void Listener::start() {
   asio::co_spawn(acceptor_.get_executor(), accept_loop(), [](std::exception_ptr failure) {

@@ -18,6 +18,7 @@
 
 #include "store/migrations.hpp"
 #include "store/sqlite.hpp"
+#include "store/count_games.hpp"
 #include "support/game_records.hpp"
 #include "support/temp_dir.hpp"
 
@@ -32,11 +33,6 @@ using testing::TempDir;
 constexpr int sqlite_notadb = 26;               // SQLITE_NOTADB
 constexpr int sqlite_constraint_check = 275;    // SQLITE_CONSTRAINT_CHECK
 constexpr int sqlite_cantopen = 14;             // SQLITE_CANTOPEN
-
-std::int64_t count_games(const std::filesystem::path& db_path, const std::string& where = "1") {
-  sqlite::Database db(db_path.string(), sqlite::OpenMode::existing);
-  return db.query_int("SELECT count(*) FROM games WHERE " + where);
-}
 
 std::vector<std::string> nicknames(const std::vector<core::LeaderboardRow>& rows) {
   std::vector<std::string> names;

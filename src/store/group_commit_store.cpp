@@ -1,0 +1,136 @@
+#include "store/group_commit_store.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <iterator>
+#include <utility>
+
+namespace liaison::store {
+namespace {
+
+// What the calling thread recorded and has not claimed yet. A server thread
+// answers one message at a time, so this is what its last answer recorded.
+thread_local core::CommitTicket unclaimed = 0;
+
+constexpr std::size_t failures_kept = 1024;
+
+}  // namespace
+
+GroupCommitStore::GroupCommitStore(std::unique_ptr<core::ScoreStore> inner)
+    : inner_(std::move(inner)), writer_([this] { write_batches(); }) {}
+
+GroupCommitStore::~GroupCommitStore() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  writer_.join();
+}
+
+void GroupCommitStore::record(const std::vector<core::GameRecord>& games) {
+  if (games.empty()) return;
+  bool wake_writer = false;
+  {
+    const std::lock_guard lock(mutex_);
+    queued_.push_back({.ticket = ++recorded_, .games = games});
+    unclaimed = recorded_;
+    wake_writer = writer_waiting_;  // a busy writer takes these with its next batch
+  }
+  if (wake_writer) wake_.notify_one();
+}
+
+std::vector<core::LeaderboardRow> GroupCommitStore::leaderboard(std::size_t count) {
+  return inner_->leaderboard(count);
+}
+
+void GroupCommitStore::drain() {
+  std::unique_lock lock(mutex_);
+  idle_.wait(lock, [this] { return queued_.empty() && committed_ == recorded_ && !calling_back_; });
+}
+
+core::CommitTicket GroupCommitStore::claim_ticket() { return std::exchange(unclaimed, 0); }
+
+void GroupCommitStore::when_committed(core::CommitTicket ticket, std::function<void(bool)> done) {
+  std::unique_lock lock(mutex_);
+  if (ticket > committed_) {
+    waiters_.push_back({.ticket = ticket, .done = std::move(done)});
+    return;
+  }
+  const bool committed = std::find(failures_.begin(), failures_.end(), ticket) == failures_.end();
+  lock.unlock();
+  done(committed);
+}
+
+// The writer: takes everything queued, writes it in one transaction, then
+// tells whoever waits for those games. While it writes, more games queue up
+// and make the next batch: the busier the server, the larger the batches.
+void GroupCommitStore::write_batches() {
+  std::vector<Group> batch;
+  std::vector<core::CommitTicket> failed;
+  std::vector<Waiter> ready;
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    writer_waiting_ = true;
+    wake_.wait(lock, [this] { return !queued_.empty() || stopping_; });
+    writer_waiting_ = false;
+    if (queued_.empty()) return;  // stopping, and everything is written
+    batch.swap(queued_);
+    lock.unlock();
+
+    write(batch, failed);
+    const core::CommitTicket last = batch.back().ticket;
+    batch.clear();
+
+    lock.lock();
+    committed_ = last;
+    for (const core::CommitTicket ticket : failed) {
+      failures_.push_back(ticket);
+      if (failures_.size() > failures_kept) failures_.pop_front();
+    }
+    // Every waiter up to `last` waits for this batch: earlier ones were told
+    // by earlier batches, or at once in when_committed().
+    const auto waiting = std::partition(waiters_.begin(), waiters_.end(),
+                                        [last](const Waiter& waiter) { return waiter.ticket > last; });
+    std::move(waiting, waiters_.end(), std::back_inserter(ready));
+    waiters_.erase(waiting, waiters_.end());
+    calling_back_ = true;
+    lock.unlock();
+    for (Waiter& waiter : ready)
+      waiter.done(std::find(failed.begin(), failed.end(), waiter.ticket) == failed.end());
+    ready.clear();
+    failed.clear();
+    lock.lock();
+    calling_back_ = false;
+    idle_.notify_all();
+  }
+}
+
+// One transaction for the whole batch; if it fails, each group in a
+// transaction of its own, so that one game the file refuses does not take
+// the others with it. `failed` gets the tickets not recorded.
+void GroupCommitStore::write(const std::vector<Group>& batch, std::vector<core::CommitTicket>& failed) {
+  std::vector<core::GameRecord> games;
+  for (const Group& group : batch) games.insert(games.end(), group.games.begin(), group.games.end());
+  try {
+    inner_->record(games);
+    return;
+  } catch (const std::exception& error) {
+    if (batch.size() == 1) {
+      std::fprintf(stderr, "scores: %zu game(s) not recorded: %s\n", games.size(), error.what());
+      failed.push_back(batch.front().ticket);
+      return;
+    }
+  }
+  for (const Group& group : batch) {
+    try {
+      inner_->record(group.games);
+    } catch (const std::exception& error) {
+      std::fprintf(stderr, "scores: %zu game(s) not recorded: %s\n", group.games.size(), error.what());
+      failed.push_back(group.ticket);
+    }
+  }
+}
+
+}  // namespace liaison::store

@@ -1,0 +1,66 @@
+// Writes games on a thread of its own, many games per transaction: the event
+// loop never waits for the disk, and a commit (with its WAL write and the
+// occasional checkpoint) is paid once per batch instead of once per game.
+// Each game is still all-or-nothing: a batch is one transaction.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "core/score_store.hpp"
+
+namespace liaison::store {
+
+class GroupCommitStore final : public core::ScoreStore, public core::DeferredCommits {
+ public:
+  explicit GroupCommitStore(std::unique_ptr<core::ScoreStore> inner);
+  // Commits what is still queued, then stops the writer.
+  ~GroupCommitStore() override;
+  GroupCommitStore(const GroupCommitStore&) = delete;
+  GroupCommitStore& operator=(const GroupCommitStore&) = delete;
+
+  // Queues the games for the writer and returns; never throws for the disk.
+  void record(const std::vector<core::GameRecord>& games) override;
+  // Reads what is committed (a finished game is, before its player hears of it).
+  std::vector<core::LeaderboardRow> leaderboard(std::size_t count) override;
+
+  // Returns once everything queued is committed and everyone waiting for it
+  // has been called back.
+  void drain();
+
+  core::CommitTicket claim_ticket() override;
+  void when_committed(core::CommitTicket ticket, std::function<void(bool committed)> done) override;
+
+ private:
+  struct Group {  // the games of one record() call
+    core::CommitTicket ticket;
+    std::vector<core::GameRecord> games;
+  };
+  struct Waiter {
+    core::CommitTicket ticket;
+    std::function<void(bool)> done;
+  };
+
+  void write_batches();
+  void write(const std::vector<Group>& batch, std::vector<core::CommitTicket>& failed);
+
+  std::unique_ptr<core::ScoreStore> inner_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::vector<Group> queued_;
+  core::CommitTicket recorded_ = 0;   // tickets handed out
+  core::CommitTicket committed_ = 0;  // written (or failed) up to here
+  std::deque<core::CommitTicket> failures_;  // the latest ones not recorded
+  std::vector<Waiter> waiters_;
+  bool calling_back_ = false;
+  bool writer_waiting_ = false;  // asleep: the next record() wakes it
+  std::condition_variable idle_;  // for drain()
+  bool stopping_ = false;
+  std::thread writer_;  // last: started once everything above exists
+};
+
+}  // namespace liaison::store

@@ -1,0 +1,189 @@
+// The group-commit store over a real SQLite file: record() returns at once,
+// a ticket says when the game is on disk, a refused game does not take the
+// rest of its batch with it, and nothing queued is lost at the end.
+#include "store/group_commit_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store/sqlite.hpp"
+#include "store/sqlite_store.hpp"
+#include "store/count_games.hpp"
+#include "support/game_records.hpp"
+#include "support/temp_dir.hpp"
+
+namespace liaison::store {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::round_game;
+using testing::solo_game;
+using testing::TempDir;
+
+// Waits for the store's answer about `ticket`: true when committed.
+bool wait_committed(GroupCommitStore& store, core::CommitTicket ticket) {
+  std::promise<bool> answer;
+  auto future = answer.get_future();
+  store.when_committed(ticket, [&answer](bool committed) { answer.set_value(committed); });
+  EXPECT_EQ(future.wait_for(10s), std::future_status::ready);
+  return future.get();
+}
+
+// A store that holds every write until the test lets it go, to make batches.
+class GatedStore final : public core::ScoreStore {
+ public:
+  explicit GatedStore(std::unique_ptr<core::ScoreStore> inner) : inner_(std::move(inner)) {}
+  void record(const std::vector<core::GameRecord>& games) override {
+    std::unique_lock lock(mutex_);
+    ++writes_waiting_;
+    changed_.notify_all();
+    changed_.wait(lock, [this] { return open_; });
+    --writes_waiting_;
+    sizes_.push_back(games.size());
+    lock.unlock();
+    inner_->record(games);
+  }
+  std::vector<core::LeaderboardRow> leaderboard(std::size_t count) override { return inner_->leaderboard(count); }
+  void wait_for_a_write() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return writes_waiting_ > 0; });
+  }
+  void open() {
+    const std::lock_guard lock(mutex_);
+    open_ = true;
+    changed_.notify_all();
+  }
+  std::vector<std::size_t> sizes() {
+    const std::lock_guard lock(mutex_);
+    return sizes_;
+  }
+
+ private:
+  std::unique_ptr<core::ScoreStore> inner_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int writes_waiting_ = 0;
+  bool open_ = false;
+  std::vector<std::size_t> sizes_;
+};
+
+TEST(GroupCommitStore, ATicketSaysWhenTheGameIsOnDisk) {
+  TempDir dir;
+  const auto path = dir / "scores.db";
+  GroupCommitStore store(std::make_unique<SqliteStore>(path.string()));
+  EXPECT_EQ(store.claim_ticket(), 0U) << "nothing recorded yet";
+  store.record({solo_game("alice", 3, 2s)});
+  const core::CommitTicket ticket = store.claim_ticket();
+  ASSERT_NE(ticket, 0U);
+  EXPECT_EQ(store.claim_ticket(), 0U) << "a ticket is claimed once";
+  EXPECT_TRUE(wait_committed(store, ticket));
+  EXPECT_EQ(count_games(path, "nickname = 'alice'"), 1);  // read by another connection
+  // Asked after the commit, the answer comes at once.
+  EXPECT_TRUE(wait_committed(store, ticket));
+  ASSERT_EQ(store.leaderboard(10).size(), 1U);
+}
+
+TEST(GroupCommitStore, TicketsBelongToTheThreadThatRecorded) {
+  TempDir dir;
+  GroupCommitStore store(std::make_unique<SqliteStore>((dir / "scores.db").string()));
+  store.record({solo_game("main", 3, 2s)});
+  core::CommitTicket other = 0;
+  std::thread([&] {
+    EXPECT_EQ(store.claim_ticket(), 0U) << "this thread recorded nothing";
+    store.record({solo_game("other", 4, 2s)});
+    other = store.claim_ticket();
+  }).join();
+  const core::CommitTicket mine = store.claim_ticket();
+  EXPECT_NE(mine, 0U);
+  EXPECT_NE(other, 0U);
+  EXPECT_NE(mine, other);
+  EXPECT_TRUE(wait_committed(store, std::max(mine, other)));
+}
+
+// A group-commit store whose writer is held on its first game ("first"), so
+// that what is recorded meanwhile queues up, until gate.open().
+class GroupCommitStoreHeld : public ::testing::Test {
+ protected:
+  GroupCommitStoreHeld() {
+    auto gated = std::make_unique<GatedStore>(std::make_unique<SqliteStore>(path.string()));
+    gate = gated.get();
+    store.emplace(std::move(gated));
+    store->record({solo_game("first", 3, 2s)});
+    gate->wait_for_a_write();
+  }
+
+  TempDir dir;
+  const std::filesystem::path path = dir / "scores.db";
+  GatedStore* gate = nullptr;
+  std::optional<GroupCommitStore> store;
+};
+
+TEST_F(GroupCommitStoreHeld, GamesQueuedDuringAWriteGoTogether) {
+  for (int i = 0; i < 50; ++i) store->record({solo_game("p" + std::to_string(i), 5, 3s)});
+  const core::CommitTicket last = store->claim_ticket();
+  gate->open();
+  EXPECT_TRUE(wait_committed(*store, last));
+  EXPECT_EQ(gate->sizes(), (std::vector<std::size_t>{1, 50})) << "the 50 made one batch";
+  EXPECT_EQ(count_games(path), 51);
+}
+
+TEST_F(GroupCommitStoreHeld, ARefusedGameDoesNotTakeItsBatchWithIt) {
+  store->record({solo_game("alice", 3, 2s)});
+  const core::CommitTicket alice = store->claim_ticket();
+  core::GameRecord impossible = round_game("bob", 1, 1, 4, 5s);
+  impossible.secret = 101;  // outside 1..100: the schema refuses it
+  store->record({round_game("carol", 1, 2, 6, 8s), impossible});  // one round: all or nothing
+  const core::CommitTicket round = store->claim_ticket();
+  store->record({solo_game("dave", 7, 4s)});
+  const core::CommitTicket dave = store->claim_ticket();
+  gate->open();
+  EXPECT_TRUE(wait_committed(*store, alice));
+  EXPECT_FALSE(wait_committed(*store, round));
+  EXPECT_TRUE(wait_committed(*store, dave));
+  EXPECT_FALSE(wait_committed(*store, round)) << "still known as failed afterwards";
+  EXPECT_EQ(count_games(path, "nickname IN ('first', 'alice', 'dave')"), 3);
+  EXPECT_EQ(count_games(path, "nickname IN ('bob', 'carol')"), 0);
+}
+
+TEST(GroupCommitStore, NothingQueuedIsLostAtTheEnd) {
+  TempDir dir;
+  const auto path = dir / "scores.db";
+  {
+    GroupCommitStore store(std::make_unique<SqliteStore>(path.string()));
+    for (int i = 0; i < 200; ++i) store.record({solo_game("p" + std::to_string(i % 7), 5, 3s)});
+    store.drain();
+    EXPECT_EQ(count_games(path), 200);
+    for (int i = 0; i < 100; ++i) store.record({solo_game("late", 5, 3s)});
+  }  // the destructor writes the rest
+  EXPECT_EQ(count_games(path), 300);
+}
+
+TEST(GroupCommitStore, ManyThreadsRecordAtOnce) {
+  TempDir dir;
+  const auto path = dir / "scores.db";
+  GroupCommitStore store(std::make_unique<SqliteStore>(path.string()));
+  std::atomic<int> committed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 100; ++i) {
+        store.record({solo_game("t" + std::to_string(t), 5, 3s)});
+        if (wait_committed(store, store.claim_ticket())) ++committed;
+      }
+    });
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(committed.load(), 400);
+  EXPECT_EQ(count_games(path), 400);
+}
+
+}  // namespace
+}  // namespace liaison::store
