@@ -101,7 +101,9 @@ core::LeaderboardRow read_row(const sqlite::Statement& select) {
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path, sqlite::OpenMode mode)
-    : db_(open_database(path, mode)), insert_game_(db_, insert_game_sql), select_leaderboard_(db_, leaderboard_sql) {}
+    : db_(open_database(path, mode)), insert_game_(db_, insert_game_sql), select_leaderboard_(db_, leaderboard_sql) {
+  if (db_.query_text("PRAGMA journal_mode") == "wal") checkpointer_.emplace(db_);
+}
 
 void SqliteStore::record(const std::vector<core::GameRecord>& games) {
   if (games.empty()) return;

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/score_store.hpp"
+#include "store/checkpointer.hpp"
 #include "store/sqlite.hpp"
 
 namespace liaison::store {
@@ -30,6 +32,7 @@ class SqliteStore final : public core::ScoreStore {
   // Prepared once, reused by every call.
   sqlite::Statement insert_game_;
   sqlite::Statement select_leaderboard_;
+  std::optional<Checkpointer> checkpointer_;  // a file in WAL mode (not ":memory:")
 };
 
 }  // namespace liaison::store
