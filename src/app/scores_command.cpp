@@ -1,5 +1,4 @@
 // liaison scores: the leaderboard of the games recorded on this machine.
-#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include <cstddef>
@@ -15,6 +14,7 @@
 #include "core/score_texts.hpp"
 #include "store/data_path.hpp"
 #include "store/open_score_store.hpp"
+#include "web/json_views.hpp"
 
 namespace liaison::app {
 namespace {
@@ -25,24 +25,6 @@ struct ScoresOptions {
   bool json = false;
   core::Lang lang = core::Lang::fr;
 };
-
-// Nothing found: no average and no time, null rather than a made-up 0.
-std::string to_json(const std::vector<core::LeaderboardRow>& rows) {
-  boost::json::array players;
-  std::int64_t rank = 0;
-  for (const core::LeaderboardRow& row : rows) {
-    boost::json::object player;
-    player["rank"] = ++rank;
-    player["nickname"] = row.nickname;
-    player["rounds_won"] = row.rounds_won;
-    player["games_found"] = row.games_found;
-    player["games"] = row.games;
-    player["average_tries"] = row.games_found > 0 ? boost::json::value(row.average_tries) : boost::json::value(nullptr);
-    player["best_time_ms"] = row.best_time ? boost::json::value(row.best_time->count()) : boost::json::value(nullptr);
-    players.push_back(std::move(player));
-  }
-  return boost::json::serialize(boost::json::object{{"players", std::move(players)}});
-}
 
 int run_scores(const ScoresOptions& options) {
   const core::ScoreTexts& texts = core::score_texts(options.lang);
@@ -62,7 +44,7 @@ int run_scores(const ScoresOptions& options) {
     return 1;
   }
   // else: no game recorded on this machine yet, and reading creates nothing.
-  fmt::print("{}\n", options.json ? to_json(rows) : core::format_leaderboard(rows, options.lang));
+  fmt::print("{}\n", options.json ? web::leaderboard_json(rows) : core::format_leaderboard(rows, options.lang));
   return 0;
 }
 

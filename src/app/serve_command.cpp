@@ -9,6 +9,7 @@
 #include <random>
 
 #include "app/commands.hpp"
+#include "core/activity.hpp"
 #include "core/echo.hpp"
 #include "core/juste_prix.hpp"
 #include "core/partie.hpp"
@@ -19,6 +20,8 @@
 #include "net/room_alarm.hpp"
 #include "net/server.hpp"
 #include "store/group_commit_store.hpp"
+#include "web/live_state.hpp"
+#include "web/web_server.hpp"
 #include "store/open_score_store.hpp"
 
 namespace liaison::app {
@@ -47,7 +50,10 @@ struct ServeOptions {
   unsigned idle_timeout = 300;
   std::vector<std::string> allow;
   std::vector<std::string> deny;
+  std::optional<std::string> web;  // [HOST:]PORT of the web side
 };
+
+std::string service_name(const ServeOptions& options);
 
 bool is_room(const ServeOptions& options) {
   return options.service == Service::salon || (options.service == Service::juste_prix && options.mode == Mode::partie);
@@ -57,7 +63,9 @@ std::uint64_t base_seed(const ServeOptions& options) { return options.seed.value
 
 core::Instant steady_now() { return std::chrono::steady_clock::now(); }
 
-core::SessionFactory session_factory(const ServeOptions& options, const core::Texts& texts, core::ScoreStore* store) {
+// `activity`: read at each new session (the web side sets it before serving).
+core::SessionFactory session_factory(const ServeOptions& options, const core::Texts& texts, core::ScoreStore* store,
+                                     core::Activity* const& activity) {
   if (options.service == Service::echo) return [&texts] { return std::make_unique<core::Echo>(texts); };
   const core::Bounds bounds = options.bounds;
   // With --seed every connection draws the same sequence of secrets; without
@@ -65,10 +73,13 @@ core::SessionFactory session_factory(const ServeOptions& options, const core::Te
   const bool reproducible = options.seed.has_value();
   const std::uint64_t seed = base_seed(options);
   auto connections = std::make_shared<std::atomic<std::uint64_t>>(0);
-  const core::Scoring scoring{.store = store, .now = steady_now, .lang = options.lang};
-  return [=, &texts] {
+  const core::Scoring scoring{.store = store, .now = steady_now, .lang = options.lang, .activity = nullptr};
+  return [=, &texts, &activity] {
     const std::uint64_t connection_seed = reproducible ? seed : core::mix_bits(seed + connections->fetch_add(1));
-    return std::make_unique<core::JustePrix>(bounds, core::seeded_secrets(connection_seed), texts, scoring);
+    core::Scoring with_activity = scoring;
+    with_activity.activity = activity;
+    return std::make_unique<core::JustePrix>(bounds, core::seeded_secrets(connection_seed), texts,
+                                             std::move(with_activity));
   };
 }
 
@@ -112,32 +123,76 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
     fmt::print(stderr, "liaison serve: {}\n", error.what());
     return 1;
   }
+  // Declared before the server: sessions report to it until they end.
+  std::optional<web::LiveState> live;
+  core::Activity* activity = nullptr;
   // Declared before the server: connections leave the room when they end.
   net::RoomAlarm alarm;
   std::unique_ptr<core::ChatRoom> room = is_room(options) ? make_room(options, store.get(), alarm) : nullptr;
   core::SessionFactory make_session = room ? core::SessionFactory([&room] {
     return std::make_unique<core::RoomSession>(*room);
   })
-                                           : session_factory(options, texts, store.get());
+                                           : session_factory(options, texts, store.get(), activity);
   net::ServerOptions settings = server_options(options, texts);
   settings.settings.commits = store.get();
+  net::ServerStats stats;  // counted only for the web side (/metrics, /api/stats)
+  if (options.web) settings.settings.stats = &stats;
   const std::string address = net::to_string(settings.endpoint);
   std::optional<net::Server> server;
   try {
-    server.emplace(std::move(settings), std::move(make_session));
+    server.emplace(std::move(settings), make_session);
   } catch (const boost::system::system_error& error) {
     fmt::print(stderr, "{}\n", fmt::format(fmt::runtime(texts.cannot_start), address, error.code().message()));
     return 1;
   }
   if (auto* partie = dynamic_cast<core::Partie*>(room.get()))
     alarm.bind(server->executor(), [partie] { partie->on_alarm(); });
+  std::optional<web::WebServer> web_server;
+  if (options.web) {
+    live.emplace(server->executor(), web::LiveSettings{.service = service_name(options),
+                                                       .lang = options.lang,
+                                                       .tcp = server->local_endpoint(),
+                                                       .store = store.get(),
+                                                       .stats = &stats});
+    activity = &*live;
+    if (room) room->observe(activity);
+    try {
+      web_server.emplace(server->executor(), web::WebSettings{.endpoint = web::parse_web_address(*options.web),
+                                                              .make_session = make_session,
+                                                              .texts = &texts,
+                                                              .service = service_name(options),
+                                                              .store = store.get(),
+                                                              .commits = store.get(),
+                                                              .stats = &stats,
+                                                              .live = &*live});
+    } catch (const boost::system::system_error& error) {
+      fmt::print(stderr, "{}\n", fmt::format(fmt::runtime(texts.cannot_start), *options.web, error.code().message()));
+      return 1;
+    }
+    web_server->start();
+    server->on_stop([&web_server] { web_server->stop(); });
+  }
   fmt::print("{}\n", fmt::format(fmt::runtime(texts.server_ready), net::to_string(server->local_endpoint())));
+  if (web_server)
+    fmt::print("{}\n", fmt::format(fmt::runtime(texts.web_ready), net::to_string(web_server->local_endpoint())));
   std::fflush(stdout);
   server->run();
+  // Sessions still open are destroyed with the loops: nothing more to show.
+  if (live) live->close();
   // The last games to the file, and their wake-ups to the (stopped) loops,
   // before the server and its loops are destroyed.
   if (store) store->drain();
   return 0;
+}
+
+std::string service_name(const ServeOptions& options) {
+  switch (options.service) {
+    case Service::juste_prix: return options.mode == Mode::partie ? "partie" : "juste-prix";
+    case Service::echo: return "echo";
+    case Service::chat: return "chat";
+    case Service::salon: return "salon";
+  }
+  return "?";
 }
 
 int serve(const ServeOptions& options) {
@@ -153,6 +208,18 @@ int serve(const ServeOptions& options) {
   if (is_room(options) && options.threads > 1) {
     fmt::print(stderr, "liaison serve: the salon and the partie run on one thread (--threads 1)\n");
     return 2;
+  }
+  if (options.service == Service::chat && options.web) {
+    fmt::print(stderr, "liaison serve: --web is for juste-prix, echo and salon (the operator console has one client)\n");
+    return 2;
+  }
+  if (options.web) {
+    try {
+      web::parse_web_address(*options.web);
+    } catch (const std::invalid_argument& error) {
+      fmt::print(stderr, "liaison serve: {}\n", error.what());
+      return 2;
+    }
   }
   if (options.service == Service::chat)
     return net::run_operator_console({.host = options.host, .port = options.port, .texts = &texts});
@@ -230,6 +297,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   command->add_option("--max", options->bounds.max, "Largest secret number")->capture_default_str();
   command->add_option("--seed", options->seed, "Seed for reproducible secrets (every connection gets the same ones)");
   command->add_flag("--verbose,-v", options->verbose, "Log every message");
+  command->add_option("--web", options->web,
+                      "Also serve the web side on [HOST:]PORT (loopback by default): JSON API, /metrics, /play");
   command->add_option("--db", options->db, "Scores database (default: $XDG_DATA_HOME/liaison/scores.db; :memory: keeps none)");
   add_room_options(*command, *options);
   add_limit_options(*command, *options);

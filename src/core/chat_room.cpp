@@ -76,7 +76,10 @@ void ChatRoom::leave(MemberId id) {
   if (entry == members_.end()) return;
   const std::unique_ptr<Member> member = std::move(entry->second);
   members_.erase(entry);
-  if (!member->nickname.empty()) broadcast(fmt::format(fmt::runtime(room_texts().left), member->nickname));
+  if (!member->nickname.empty()) {
+    broadcast(fmt::format(fmt::runtime(room_texts().left), member->nickname));
+    if (activity_) activity_->left(id);
+  }
   on_leave(*member);
 }
 
@@ -126,6 +129,7 @@ std::string ChatRoom::rename(Member& member, std::string_view nickname) {
   if (!first_time && member.nickname != nickname)
     broadcast(fmt::format(fmt::runtime(room_texts().renamed), member.nickname, nickname), &member);
   member.nickname = std::string(nickname);
+  if (activity_) activity_->named(member.id, member.nickname);
   on_named(member, first_time);
   return fmt::format(fmt::runtime(room_texts().you_are_now), member.nickname);
 }
@@ -165,6 +169,7 @@ void ChatRoom::record(const std::vector<GameRecord>& games) {
   } catch (const std::exception& error) {
     broadcast(error.what());
   }
+  if (activity_) activity_->game_over();
 }
 
 std::size_t ChatRoom::named_count() const {

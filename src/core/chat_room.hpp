@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/activity.hpp"
 #include "core/flood_guard.hpp"
 #include "core/framing.hpp"
 #include "core/news_queue.hpp"
@@ -56,6 +57,9 @@ class ChatRoom {
 
   // Nicknames of the members present, in order of arrival (named ones only).
   std::vector<std::string> nicknames() const;
+
+  // From now on, tells `activity` who is here, and what happens in the room.
+  void observe(Activity* activity) { activity_ = activity; }
 
  protected:
   enum class PushMode { automatic, on, off };
@@ -108,6 +112,7 @@ class ChatRoom {
   const Texts& texts() const { return *texts_; }
   Member* find(MemberId id);
   std::vector<Member*> named_members();
+  Activity* activity() const { return activity_; }
 
  private:
   bool pushes(const Member& member) const;
@@ -123,6 +128,7 @@ class ChatRoom {
   MemberId next_id_ = 1;
   std::map<MemberId, std::unique_ptr<Member>> members_;  // by id: order of arrival
   std::deque<std::string> history_;
+  Activity* activity_ = nullptr;
 };
 
 }  // namespace liaison::core

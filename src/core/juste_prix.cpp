@@ -5,6 +5,7 @@
 #include <memory>
 #include <random>
 
+#include "core/activity.hpp"
 #include "core/leaderboard_text.hpp"
 #include "core/room_texts.hpp"
 #include "core/user_text.hpp"
@@ -48,6 +49,12 @@ SecretSource seeded_secrets(std::uint64_t seed) {
 JustePrix::JustePrix(Bounds bounds, SecretSource secrets, const Texts& texts, Scoring scoring)
     : bounds_(bounds), secrets_(std::move(secrets)), texts_(texts), scoring_(std::move(scoring)) {}
 
+JustePrix::~JustePrix() {
+  if (scoring_.activity && !nickname_.empty()) scoring_.activity->left(key());
+}
+
+std::uint64_t JustePrix::key() const { return reinterpret_cast<std::uintptr_t>(this); }
+
 std::string JustePrix::greeting() {
   state_ = State::guessing;
   secret_ = secrets_(bounds_);
@@ -68,11 +75,14 @@ Reply JustePrix::on_guess(std::string_view text) {
   if (guess.error || guess.value < bounds_.min || guess.value > bounds_.max)
     return {.text = explain_invalid(text)};
   ++tries_;
+  if (scoring_.activity) scoring_.activity->guessed();
   if (guess.value < secret_) return {.text = std::string(texts_.higher)};
   if (guess.value > secret_) return {.text = std::string(texts_.lower)};
   ++games_won_;
   state_ = State::asking_replay;
-  return {.text = record_win() + fmt::format(fmt::runtime(texts_.won), secret_, tries_)};
+  std::string recorded = record_win();
+  if (scoring_.activity) scoring_.activity->game_over();
+  return {.text = std::move(recorded) + fmt::format(fmt::runtime(texts_.won), secret_, tries_)};
 }
 
 Reply JustePrix::on_replay_answer(std::string_view text) {
@@ -113,6 +123,7 @@ std::optional<std::string> JustePrix::on_command(std::string_view text) {
     if (!is_valid_nickname(nickname))
       return fmt::format(fmt::runtime(room.nickname_invalid), max_nickname_chars);
     nickname_ = std::string(nickname);
+    if (scoring_.activity) scoring_.activity->named(key(), nickname_);
     return fmt::format(fmt::runtime(room.you_are_now), nickname_);
   }
   return std::nullopt;

@@ -30,15 +30,21 @@ std::uint64_t mix_bits(std::uint64_t x);
 
 // Where won games are recorded, and what /scores and /nick answer. Without a
 // store, games are not recorded and /scores says so.
+class Activity;
+
 struct Scoring {
   ScoreStore* store = nullptr;
   Now now;                 // times each game; empty: durations are 0
   Lang lang = Lang::fr;
+  Activity* activity = nullptr;  // told of nicknames, guesses and wins (core/activity.hpp)
 };
 
 class JustePrix final : public Session {
  public:
   JustePrix(Bounds bounds, SecretSource secrets, const Texts& texts, Scoring scoring = {});
+  ~JustePrix() override;
+  JustePrix(const JustePrix&) = delete;
+  JustePrix& operator=(const JustePrix&) = delete;
 
   std::string greeting() override;
   Reply on_message(std::string_view text) override;
@@ -57,6 +63,7 @@ class JustePrix final : public Session {
   // /scores and /nick; nullopt for anything else.
   std::optional<std::string> on_command(std::string_view text);
   std::string record_win();
+  std::uint64_t key() const;  // this player, for the Activity
 
   Bounds bounds_;
   SecretSource secrets_;

@@ -58,6 +58,8 @@ std::string Partie::on_guess(Member& member, std::int64_t value) {
   if (round_->has_found(member.id))
     return fmt::format(fmt::runtime(room_texts().already_found), round_->searching());
   const Round::Guess guess = round_->guess(member.id, value, now());
+  if (activity()) activity()->guessed();
+  if (guess.verdict != Round::Verdict::found) show_round();
   if (guess.verdict == Round::Verdict::higher) return fmt::format(fmt::runtime(room_texts().higher), guess.tries);
   if (guess.verdict == Round::Verdict::lower) return fmt::format(fmt::runtime(room_texts().lower), guess.tries);
   std::string reply;
@@ -84,6 +86,7 @@ std::string Partie::on_guess(Member& member, std::int64_t value) {
     deadline_ = now() + partie_.grace;
     alarm_.wake_at(*deadline_);
   }
+  show_round();
   return reply;
 }
 
@@ -96,20 +99,26 @@ std::optional<std::string> Partie::on_room_command(Member& member, std::string_v
 void Partie::on_named(Member& member, bool first_time) {
   if (!first_time) {
     if (round_) round_->rename(member.id, member.nickname);
+    if (phase_ == Phase::playing) show_round();
     return;
   }
   broadcast(fmt::format(fmt::runtime(room_texts().joined), member.nickname), &member);
-  if (phase_ == Phase::waiting)
+  if (phase_ == Phase::waiting) {
     start_round(&member);
-  else if (phase_ == Phase::playing)
+  } else if (phase_ == Phase::playing) {
     round_->enter(member.id, member.nickname, now());
+    show_round();
+  }
 }
 
 void Partie::on_leave(Member& member) {
   if (!round_ || phase_ != Phase::playing) return;
   round_->leave(member.id);
   // The last searcher left after someone found it: nothing to wait for.
-  if (round_->found() > 0 && round_->searching() == 0) broadcast(end_round());
+  if (round_->found() > 0 && round_->searching() == 0)
+    broadcast(end_round());
+  else
+    show_round();
 }
 
 std::string Partie::hello(const Member& member) {
@@ -139,12 +148,14 @@ void Partie::start_round(const Member* except) {
   phase_ = Phase::playing;
   deadline_.reset();
   for (Member* member : named_members()) round_->enter(member->id, member->nickname, now());
+  show_round();
   broadcast(fmt::format(fmt::runtime(room_texts().round_started), number, partie_.bounds.min, partie_.bounds.max),
             except);
 }
 
 std::string Partie::end_round() {
   const Instant end = now();
+  if (activity()) activity()->round_changed(round_->view(true));
   record(round_->records(end));
   std::vector<std::string> places;
   int rank = 0;
@@ -160,6 +171,10 @@ std::string Partie::end_round() {
          " " +
          fmt::format(fmt::runtime(room_texts().next_round_in), round_->number() + 1,
                      std::chrono::ceil<std::chrono::seconds>(partie_.pause).count());
+}
+
+void Partie::show_round() {
+  if (activity() && round_) activity()->round_changed(round_->view(false));
 }
 
 // "12,3" in French, "12.3" in English.

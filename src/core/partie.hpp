@@ -47,6 +47,8 @@ class Partie final : public ChatRoom {
   std::string on_guess(Member& member, std::int64_t value);
   std::string status(const Member& member);
   std::string wait_text();
+  // Tells the Activity (if any) how the round stands.
+  void show_round();
   void start_round(const Member* except);
   // Ends the round: records it, starts the pause; the summary for everyone.
   std::string end_round();

@@ -31,8 +31,14 @@ Round::Guess Round::guess(MemberId id, std::int64_t value, Instant now) {
   Entrant* entrant = find(id);
   if (!entrant || entrant->rank) return {};
   ++entrant->tries;
-  if (value < secret_) return {.verdict = Verdict::higher, .tries = entrant->tries};
-  if (value > secret_) return {.verdict = Verdict::lower, .tries = entrant->tries};
+  if (value < secret_) {
+    open_.min = std::max(open_.min, value + 1);
+    return {.verdict = Verdict::higher, .tries = entrant->tries};
+  }
+  if (value > secret_) {
+    open_.max = std::min(open_.max, value - 1);
+    return {.verdict = Verdict::lower, .tries = entrant->tries};
+  }
   entrant->rank = ++finders_;
   entrant->time = since(entrant->entered, now);
   return {.verdict = Verdict::found, .tries = entrant->tries, .rank = entrant->rank, .time = entrant->time};
@@ -69,6 +75,18 @@ std::vector<GameRecord> Round::records(Instant end) const {
                      .rank = entrant.rank});
   }
   return games;
+}
+
+RoundView Round::view(bool over) const {
+  RoundView view{.number = number_, .bounds = bounds_, .open = open_, .over = over, .secret = over ? secret_ : 0,
+                 .entrants = {}, .podium = {}, .found = found()};
+  for (const Entrant& entrant : entrants_)
+    view.entrants.push_back(
+        {.nickname = entrant.nickname, .tries = entrant.tries, .rank = entrant.rank, .present = entrant.present});
+  if (over)
+    for (const Finder& finder : podium(3))
+      view.podium.push_back({.nickname = finder.nickname, .tries = finder.tries, .time_ms = finder.time.count()});
+  return view;
 }
 
 std::vector<Round::Finder> Round::podium(std::size_t count) const {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/activity.hpp"
 #include "core/juste_prix.hpp"
 #include "core/room.hpp"
 #include "core/score_store.hpp"
@@ -52,6 +53,9 @@ class Round {
   };
   std::vector<Finder> podium(std::size_t count) const;
 
+  // The round for a screen; the secret and the podium only once `over`.
+  RoundView view(bool over) const;
+
   std::int64_t number() const { return number_; }
   std::int64_t secret() const { return secret_; }
   Bounds bounds() const { return bounds_; }
@@ -75,6 +79,7 @@ class Round {
   Instant start_;
   std::vector<Entrant> entrants_;
   int finders_ = 0;
+  Bounds open_ = bounds_;  // narrowed by every "plus" and "moins"
 };
 
 }  // namespace liaison::core

@@ -26,6 +26,8 @@ constexpr Texts french{
     .client_connected = "Client connecté. : {0}",
     .restart_or_stop = "<R>ecommencer <T>erminer ? ",
     .cannot_start = "Impossible de démarrer le service sur {0} : {1}",
+    .web_ready = "Web sur {0} : API http://{0}/api/stats et /api/leaderboard, métriques http://{0}/metrics, "
+                 "jeu ws://{0}/play",
     .connection_failed = "La connexion a échoué.",
     .connection_ended = "Connexion terminée.",
     .server_vanished = "Le serveur a fermé la connexion sans FIN.",
@@ -63,6 +65,8 @@ constexpr Texts english{
     .client_connected = "Client connected: {0}",
     .restart_or_stop = "<R>estart <T>erminate ? ",
     .cannot_start = "Cannot start the service on {0}: {1}",
+    .web_ready = "Web on {0}: API http://{0}/api/stats and /api/leaderboard, metrics http://{0}/metrics, "
+                 "play ws://{0}/play",
     .connection_failed = "The connection failed.",
     .connection_ended = "Connection ended.",
     .server_vanished = "The server closed the connection without FIN.",

@@ -35,6 +35,7 @@ struct Texts {
   std::string_view client_connected;     // {0} = peer address
   std::string_view restart_or_stop;
   std::string_view cannot_start;         // {0} = address, {1} = reason
+  std::string_view web_ready;            // {0} = the web side's address
   std::string_view connection_failed;
   std::string_view connection_ended;
   std::string_view server_vanished;

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "core/words.hpp"
+#include "net/commit_wait.hpp"
 #include "net/endpoint.hpp"
 #include "net/log.hpp"
 
@@ -150,6 +151,10 @@ asio::awaitable<void> Connection::run(ConnectionSet& set) {
   deadline_ = Clock::now() + settings_.idle_timeout;
   set.add(*this);
   log("connect {}", peer_);
+  if (settings_.stats) {
+    settings_.stats->connections_total.fetch_add(1, std::memory_order_relaxed);
+    settings_.stats->connections_open.fetch_add(1, std::memory_order_relaxed);
+  }
   Ending ending = Ending::write_failed;
   try {
     session_->attach(*this);
@@ -169,6 +174,7 @@ asio::awaitable<void> Connection::run(ConnectionSet& set) {
   }
   leaving_ = true;
   set.remove(*this);
+  if (settings_.stats) settings_.stats->connections_open.fetch_sub(1, std::memory_order_relaxed);
   log("disconnect {} ({})", peer_, describe(ending));
 }
 
@@ -211,7 +217,8 @@ asio::awaitable<Ending> Connection::converse() {
     if (chunk && interrupted_ == Ending::idle) interrupted_.reset();  // it spoke just in time
     if (interrupted_) co_return *interrupted_;
     if (!chunk) co_return Ending::client_closed;
-    deadline_ = Clock::now() + settings_.idle_timeout;
+    const Clock::time_point arrived = Clock::now();
+    deadline_ = arrived + settings_.idle_timeout;
     messages.clear();
     decoder_.feed(*chunk, messages);
     // A client that sends several messages without waiting for the replies may
@@ -223,10 +230,14 @@ asio::awaitable<Ending> Connection::converse() {
       if (settings_.verbose) log("{} < {:?} > {:?}", peer_, message.text, reply.text);
       // A reply that tells of a finished game goes once the game is safe.
       if (const core::CommitTicket ticket = settings_.commits ? settings_.commits->claim_ticket() : 0) {
-        const bool recorded = co_await committed(ticket);
+        const bool recorded = co_await wait_committed(*settings_.commits, ticket, socket_.get_executor());
         if (!recorded) reply.text = std::string(settings_.texts->score_not_recorded) + "\n" + reply.text;
       }
       const bool sent = co_await send(reply.text);
+      if (settings_.stats) {
+        settings_.stats->messages_total.fetch_add(1, std::memory_order_relaxed);
+        settings_.stats->reply_latency.observe(Clock::now() - arrived);
+      }
       if (interrupted_) co_return *interrupted_;
       if (!sent) co_return Ending::write_failed;
       if (reply.last) {
@@ -251,28 +262,6 @@ asio::awaitable<std::optional<std::string_view>> Connection::receive() {
   const std::size_t more = socket_.read_some(asio::buffer(whole.data() + size, whole.size() - size), more_error);
   if (!more_error) size += more;  // an error (or the end) shows on the next read
   co_return std::string_view(whole.data(), size);
-}
-
-// The store calls back from its writer thread: the wake-up is posted to this
-// connection's thread. The state is shared because the wake-up may still be
-// queued when the server stops; it holds no Asio object, and the timer it
-// cancels lives in this coroutine, which cannot end before the wake-up runs
-// (the store delivers every wake-up before the server is destroyed).
-asio::awaitable<bool> Connection::committed(core::CommitTicket ticket) {
-  struct Wake {
-    asio::steady_timer* timer = nullptr;
-    bool committed = false;
-  };
-  asio::steady_timer timer(socket_.get_executor(), Clock::time_point::max());
-  const auto wake = std::make_shared<Wake>(Wake{.timer = &timer, .committed = false});
-  settings_.commits->when_committed(ticket, [wake, executor = socket_.get_executor()](bool committed) {
-    asio::post(executor, [wake, committed] {
-      wake->committed = committed;
-      wake->timer->cancel();
-    });
-  });
-  co_await timer.async_wait(nothrow);
-  co_return wake->committed;
 }
 
 asio::awaitable<Ending> Connection::relay() {

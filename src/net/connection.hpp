@@ -15,6 +15,7 @@
 #include "core/session.hpp"
 #include "core/texts.hpp"
 #include "net/asio.hpp"
+#include "net/server_stats.hpp"
 
 namespace liaison::net {
 
@@ -25,6 +26,7 @@ struct ConnectionSettings {
   std::size_t max_output = 64 * 1024;          // bytes the client leaves unread before it is cut off
   bool pushes = false;                         // the service sends news between replies (rooms)
   core::DeferredCommits* commits = nullptr;    // a reply that ends a game waits for its commit
+  ServerStats* stats = nullptr;                // counted when set
 };
 
 class Connection;
@@ -80,9 +82,6 @@ class Connection final : public core::Peer {
   // Waits for the client's next bytes; nullopt when it closed, failed, or the
   // wait was interrupted. The view is valid until the next co_await.
   asio::awaitable<std::optional<std::string_view>> receive();
-  // Waits until what the last answer recorded is committed; false when it
-  // could not be.
-  asio::awaitable<bool> committed(core::CommitTicket ticket);
   // Cancels whatever the connection is waiting for (stop(), expire()).
   void interrupt(Ending why);
   // Writes what deliver() queued, as it comes.

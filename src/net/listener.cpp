@@ -77,6 +77,7 @@ void Listener::welcome(tcp::socket socket) {
   if (error) return;  // already gone
   if (context_.filter && !context_.filter->admits(peer.address())) {
     log("denied {}", to_string(peer));
+    count_refusal();
     // Closed at once, but with a bare FIN first: the lesson's client stops
     // only on FIN, and would otherwise loop on empty reads.
     socket.send(asio::buffer(core::fin), tcp::socket::message_flags{}, error);
@@ -97,7 +98,12 @@ void Listener::welcome(tcp::socket socket) {
       break;
   }
   log("refused {}: {}", to_string(peer), refusal);
+  count_refusal();
   asio::co_spawn(acceptor_.get_executor(), turn_away(std::move(socket), std::move(refusal)), asio::detached);
+}
+
+void Listener::count_refusal() {
+  if (context_.settings.stats) context_.settings.stats->connections_refused_total.fetch_add(1, std::memory_order_relaxed);
 }
 
 asio::awaitable<void> Listener::serve(tcp::socket socket, asio::ip::address address) {

@@ -39,6 +39,7 @@ class Listener {
  private:
   asio::awaitable<void> accept_loop();
   void welcome(tcp::socket socket);
+  void count_refusal();
   asio::awaitable<void> serve(tcp::socket socket, asio::ip::address address);
 
   tcp::acceptor acceptor_;

@@ -48,6 +48,7 @@ void Server::on_first_signal(int signal_number) {
     log("signal {} again: exiting now", second);
     std::_Exit(128 + second);
   });
+  for (auto& hook : stop_hooks_) hook();
   for (auto& worker : workers_) {
     asio::post(worker->context, [&listener = *worker->listener] { listener.stop(); });
   }

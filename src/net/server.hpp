@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -35,6 +36,10 @@ class Server {
   // The first thread's loop: where single-threaded services (rooms) live.
   asio::any_io_executor executor() { return workers_.front()->context.get_executor(); }
 
+  // Runs `hook` on the first thread when the server starts to stop (before
+  // the goodbyes): for services that share the first thread's loop (the web side).
+  void on_stop(std::function<void()> hook) { stop_hooks_.push_back(std::move(hook)); }
+
   // Serves until SIGINT or SIGTERM, then says goodbye to every client and
   // returns within the shutdown limit. A second signal exits at once.
   void run();
@@ -53,6 +58,7 @@ class Server {
   Admission admission_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::optional<asio::signal_set> signals_;
+  std::vector<std::function<void()>> stop_hooks_;
 };
 
 }  // namespace liaison::net

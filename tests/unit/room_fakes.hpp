@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/activity.hpp"
 #include "core/framing.hpp"
 #include "core/room.hpp"
 #include "core/score_store.hpp"
@@ -54,6 +55,21 @@ struct FakeStore final : ScoreStore {
   std::vector<LeaderboardRow> rows;
   int transactions = 0;
   bool fail = false;
+};
+
+// Writes down what a session or a room reports, one line per event.
+struct FakeActivity final : Activity {
+  void named(PlayerKey player, std::string_view nickname) override {
+    events.push_back("named " + std::to_string(player) + " " + std::string(nickname));
+  }
+  void left(PlayerKey player) override { events.push_back("left " + std::to_string(player)); }
+  void guessed() override { ++guesses; }
+  void game_over() override { events.emplace_back("game over"); }
+  void round_changed(const RoundView& round) override { rounds.push_back(round); }
+
+  std::vector<std::string> events;
+  std::vector<RoundView> rounds;
+  int guesses = 0;
 };
 
 }  // namespace liaison::core::testing

@@ -1,0 +1,146 @@
+#include "web/play_socket.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <deque>
+#include <string>
+#include <utility>
+
+#include "core/framing.hpp"
+#include "core/words.hpp"
+#include "net/commit_wait.hpp"
+
+namespace liaison::web {
+namespace {
+
+using namespace net::asio::experimental::awaitable_operators;
+using namespace std::chrono_literals;
+using net::nothrow;
+
+constexpr std::size_t max_frame = 64 * 1024;   // beyond this, Beast closes with 1009 (too big)
+constexpr std::size_t max_output = 64 * 1024;  // bytes left unread before news are dropped
+constexpr auto idle_timeout = 300s;
+
+class PlaySocket final : public core::Peer {
+ public:
+  PlaySocket(WebSocket& ws, const PlayContext& context) : ws_(ws), context_(context), wake_(ws_.get_executor()) {}
+
+  net::asio::awaitable<void> run(http::request<http::string_body> request) {
+    websocket::stream_base::timeout timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
+    timeouts.idle_timeout = idle_timeout;
+    timeouts.keep_alive_pings = true;
+    ws_.set_option(timeouts);
+    ws_.read_message_max(max_frame);
+    auto [accept_error] = co_await ws_.async_accept(request, nothrow);
+    if (accept_error) co_return;
+    if (context_.stats) {
+      context_.stats->connections_total.fetch_add(1, std::memory_order_relaxed);
+      context_.stats->connections_open.fetch_add(1, std::memory_order_relaxed);
+    }
+    session_ = (*context_.make_session)();
+    session_->attach(*this);
+    co_await (converse() || write_frames());
+    session_.reset();  // leaves the room (if any) before the socket goes
+    if (context_.stats) context_.stats->connections_open.fetch_sub(1, std::memory_order_relaxed);
+  }
+
+  // A WebSocket client reads every frame as it comes: news are pushed.
+  core::Framing framing() const override { return core::Framing::line; }
+
+  void deliver(std::string_view text) override {
+    if (queued_bytes_ > max_output) {
+      ++dropped_;
+      return;
+    }
+    queue(std::string(text));
+  }
+
+ private:
+  // Reads frames and answers them; ends when the client goes, or when it
+  // leaves more unread than the bound (it does not read its replies).
+  net::asio::awaitable<void> converse() {
+    queue(without_last_newline(session_->greeting()));
+    beast::flat_buffer buffer;
+    for (;;) {
+      auto [read_error, size] = co_await ws_.async_read(buffer, nothrow);
+      if (read_error) co_return;
+      const auto arrived = std::chrono::steady_clock::now();
+      core::Message message{.text = beast::buffers_to_string(buffer.data()), .too_long = false};
+      buffer.consume(size);
+      if (message.text.size() > core::max_message_bytes) message = {.text = {}, .too_long = true};
+      core::Reply reply = core::answer(*session_, message, *context_.texts);
+      if (const core::CommitTicket ticket = context_.commits ? context_.commits->claim_ticket() : 0) {
+        const bool recorded = co_await net::wait_committed(*context_.commits, ticket, ws_.get_executor());
+        if (!recorded) reply.text = std::string(context_.texts->score_not_recorded) + "\n" + reply.text;
+      }
+      if (!reply.text.empty()) queue(std::move(reply.text));
+      if (context_.stats) {
+        context_.stats->messages_total.fetch_add(1, std::memory_order_relaxed);
+        context_.stats->reply_latency.observe(std::chrono::steady_clock::now() - arrived);
+      }
+      if (reply.last) {
+        closing_ = true;  // the writer closes (1000) once FIN is out
+        wake_.cancel();
+        co_await wait_forever();
+      }
+      if (queued_bytes_ > max_output) co_return;
+    }
+  }
+
+  // The only writer: frames in order, then the close once FIN is sent.
+  net::asio::awaitable<void> write_frames() {
+    for (;;) {
+      while (!frames_.empty()) {
+        const std::string frame = std::move(frames_.front());
+        frames_.pop_front();
+        queued_bytes_ -= frame.size();
+        ws_.text(true);
+        auto [write_error, written] = co_await ws_.async_write(net::asio::buffer(frame), nothrow);
+        if (write_error) co_return;
+        if (frames_.empty() && dropped_)
+          queue(fmt::format(fmt::runtime(context_.texts->pushes_dropped), std::exchange(dropped_, 0)));
+      }
+      if (closing_) {
+        co_await ws_.async_close(websocket::close_code::normal, nothrow);
+        co_return;
+      }
+      wake_.expires_at(std::chrono::steady_clock::time_point::max());
+      co_await wake_.async_wait(nothrow);  // cancelled by queue()
+    }
+  }
+
+  net::asio::awaitable<void> wait_forever() {
+    net::asio::steady_timer never(ws_.get_executor(), std::chrono::steady_clock::time_point::max());
+    co_await never.async_wait(nothrow);
+  }
+
+  void queue(std::string frame) {
+    queued_bytes_ += frame.size();
+    frames_.push_back(std::move(frame));
+    wake_.cancel();
+  }
+
+  static std::string without_last_newline(std::string text) {
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+  }
+
+  WebSocket& ws_;
+  PlayContext context_;
+  std::unique_ptr<core::Session> session_;
+  std::deque<std::string> frames_;
+  std::size_t queued_bytes_ = 0;
+  std::size_t dropped_ = 0;
+  bool closing_ = false;
+  net::asio::steady_timer wake_;
+};
+
+}  // namespace
+
+net::asio::awaitable<void> play(WebSocket& ws, http::request<http::string_body> request, PlayContext context) {
+  PlaySocket socket(ws, context);
+  co_await socket.run(std::move(request));
+}
+
+}  // namespace liaison::web

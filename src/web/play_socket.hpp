@@ -1,0 +1,39 @@
+// /play: one WebSocket client playing the served game. Each text frame of at
+// most 1024 bytes is one message, through the very same core::Session as a
+// TCP client's; each reply is one frame; news from a room is pushed as
+// frames as it comes. FIN ends with the close code 1000. Like a TCP
+// connection: one writer, and what a client too slow to read leaves queued
+// is bounded (news beyond it are dropped and counted; replies beyond it end
+// the connection).
+#pragma once
+
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include "core/score_store.hpp"
+#include "core/session.hpp"
+#include "core/texts.hpp"
+#include "net/asio.hpp"
+#include "net/server_stats.hpp"
+
+namespace liaison::web {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+
+using WebSocket = websocket::stream<beast::tcp_stream>;
+
+struct PlayContext {
+  const core::SessionFactory* make_session = nullptr;
+  const core::Texts* texts = nullptr;
+  core::DeferredCommits* commits = nullptr;
+  net::ServerStats* stats = nullptr;
+};
+
+// Accepts the upgrade `request` on `ws`, then plays until either side ends.
+// `ws` stays the caller's, so that it can close it (server shutdown).
+net::asio::awaitable<void> play(WebSocket& ws, http::request<http::string_body> request, PlayContext context);
+
+}  // namespace liaison::web

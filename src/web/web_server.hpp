@@ -1,0 +1,60 @@
+// The web side of `liaison serve --web`: HTTP and WebSocket on one port, on
+// the first thread's event loop, beside the TCP services.
+//   GET /                                     the page to project in the classroom
+//   GET /events                               its live feed (Server-Sent Events)
+//   GET /api/stats, /api/leaderboard[?top=N], /api/players, /api/round
+//                                             read-only JSON, no-store
+//   GET /qr.svg?text=...                      a QR code (the page's own address)
+//   GET /metrics                              Prometheus text
+//   /play (WebSocket)                         the served game, one text frame per message
+// Beast stays inside web_server.cpp and play_socket.cpp: this header does
+// not include it.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/score_store.hpp"
+#include "core/session.hpp"
+#include "core/texts.hpp"
+#include "net/asio.hpp"
+#include "net/server_stats.hpp"
+
+namespace liaison::web {
+
+class LiveState;
+
+struct WebSettings {
+  net::tcp::endpoint endpoint;
+  core::SessionFactory make_session;  // the same sessions as the TCP clients'
+  const core::Texts* texts = nullptr;
+  std::string service;                  // "juste-prix", "partie", "salon", "echo"
+  core::ScoreStore* store = nullptr;    // the leaderboard (none for echo)
+  core::DeferredCommits* commits = nullptr;
+  net::ServerStats* stats = nullptr;
+  LiveState* live = nullptr;            // the page's feed (/events, /api/players, /api/round)
+};
+
+class WebServer {
+ public:
+  // Binds; throws boost::system::system_error when it cannot.
+  WebServer(const net::asio::any_io_executor& executor, WebSettings settings);
+  ~WebServer();
+  WebServer(const WebServer&) = delete;
+  WebServer& operator=(const WebServer&) = delete;
+
+  net::tcp::endpoint local_endpoint() const;
+  void start();
+  // Stops accepting and closes every web connection. Call it on the loop's thread.
+  void stop();
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+};
+
+// "8080", "127.0.0.1:8080", "[::1]:8080" or ":8080" (loopback when no host).
+// Throws std::invalid_argument with a one-line reason.
+net::tcp::endpoint parse_web_address(const std::string& text);
+
+}  // namespace liaison::web

@@ -1,0 +1,327 @@
+// `liaison serve --web`: the real binary, its JSON API, /metrics (checked by
+// Prometheus's promtool) and /play over WebSocket, talked to with Beast
+// over loopback, beside TCP players.
+#include <gtest/gtest.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include <cstdint>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "support/client.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace liaison::testing {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+using boost::system::error_code;
+
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+// `serve --port 0 --web 127.0.0.1:0 <args>`: the TCP port and the web port.
+class WebServer {
+ public:
+  explicit WebServer(std::vector<std::string> args) : server_([&] {
+      args.insert(args.begin(), {"--web", "127.0.0.1:0", "--db", ":memory:"});
+      return args;
+    }()) {
+    const std::string out = server_.process().read_stdout_until("/play", 10s);
+    std::smatch match;
+    if (!std::regex_search(out, match, std::regex(R"(Web (?:sur|on) 127\.0\.0\.1:(\d+))")))
+      throw std::runtime_error("no web address in: " + out + server_.process().stderr_text());
+    web_port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+  }
+  std::uint16_t port() const { return server_.port(); }
+  std::uint16_t web_port() const { return web_port_; }
+  std::string host() const { return "127.0.0.1:" + std::to_string(web_port_); }
+
+ private:
+  Server server_;
+  std::uint16_t web_port_ = 0;
+};
+
+struct HttpReply {
+  unsigned status = 0;
+  std::string content_type;
+  std::string cache_control;
+  std::string allow;
+  std::string body;
+};
+
+HttpReply request(std::uint16_t port, std::string_view target, http::verb verb = http::verb::get) {
+  asio::io_context io;
+  beast::tcp_stream stream(io);
+  stream.connect(tcp::endpoint(asio::ip::address_v4::loopback(), port));
+  http::request<http::empty_body> outgoing{verb, target, 11};
+  outgoing.set(http::field::host, "127.0.0.1:" + std::to_string(port));
+  http::write(stream, outgoing);
+  beast::flat_buffer buffer;
+  http::response<http::string_body> reply;
+  http::read(stream, buffer, reply);
+  return {.status = reply.result_int(),
+          .content_type = std::string(reply[http::field::content_type]),
+          .cache_control = std::string(reply[http::field::cache_control]),
+          .allow = std::string(reply[http::field::allow]),
+          .body = reply.body()};
+}
+
+// A WebSocket client of /play.
+class Player {
+ public:
+  explicit Player(const WebServer& server, std::string origin = {}) : ws_(io_) {
+    asio::connect(ws_.next_layer(), std::vector{tcp::endpoint(asio::ip::address_v4::loopback(), server.web_port())});
+    if (!origin.empty())
+      ws_.set_option(websocket::stream_base::decorator(
+          [origin](websocket::request_type& outgoing) { outgoing.set(http::field::origin, origin); }));
+    ws_.handshake(server.host(), "/play");
+  }
+  std::string read() {
+    beast::flat_buffer buffer;
+    ws_.read(buffer);
+    return beast::buffers_to_string(buffer.data());
+  }
+  std::string say(std::string_view text) {
+    ws_.write(asio::buffer(text));
+    return read();
+  }
+  void write(std::string_view text) { ws_.write(asio::buffer(text)); }
+  // Reads until the server's close frame; its close code.
+  websocket::close_code closed_with() {
+    beast::flat_buffer buffer;
+    error_code error;
+    while (!error) ws_.read(buffer, error);
+    EXPECT_EQ(error, websocket::error::closed) << error.message();
+    return static_cast<websocket::close_code>(ws_.reason().code);
+  }
+  websocket::stream<tcp::socket>& ws() { return ws_; }
+
+ private:
+  asio::io_context io_;
+  websocket::stream<tcp::socket> ws_;
+};
+
+// Plays a solo game by bisection over `say`; returns the last reply.
+template <typename Say>
+std::string bisect(Say say) {
+  std::int64_t low = 1, high = 100;
+  std::string reply;
+  for (int tries = 0; tries < 10; ++tries) {
+    const std::int64_t guess = (low + high) / 2;
+    reply = say(std::to_string(guess));
+    if (contains(reply, "C'est plus")) low = guess + 1;
+    else if (contains(reply, "C'est moins")) high = guess - 1;
+    else break;
+  }
+  return reply;
+}
+
+TEST(Web, ApiStatsCountsTheTcpPlayersAndIsNeverCached) {
+  WebServer server({"--seed", "3"});
+  Client client(server.port());
+  client.recv_once();
+  converse(client, "50");
+  converse(client, "25");
+  const HttpReply stats = request(server.web_port(), "/api/stats");
+  EXPECT_EQ(stats.status, 200U);
+  EXPECT_EQ(stats.content_type, "application/json");
+  EXPECT_EQ(stats.cache_control, "no-store");
+  EXPECT_TRUE(contains(stats.body, R"("service":"juste-prix")")) << stats.body;
+  EXPECT_TRUE(contains(stats.body, R"("connections_open":1,)")) << stats.body;
+  EXPECT_TRUE(contains(stats.body, R"("messages_total":2,)")) << stats.body;
+}
+
+TEST(Web, ErrorsAreJsonWithTheRightStatus) {
+  WebServer server({});
+  const HttpReply missing = request(server.web_port(), "/nothing/here");
+  EXPECT_EQ(missing.status, 404U);
+  EXPECT_EQ(missing.content_type, "application/json");
+  EXPECT_EQ(missing.body, R"({"error":"no such page: /nothing/here","status":404})");
+  const HttpReply posted = request(server.web_port(), "/api/leaderboard", http::verb::post);
+  EXPECT_EQ(posted.status, 405U);
+  EXPECT_EQ(posted.allow, "GET");
+  EXPECT_TRUE(contains(posted.body, R"("status":405)")) << posted.body;
+  const HttpReply bad_top = request(server.web_port(), "/api/leaderboard?top=0");
+  EXPECT_EQ(bad_top.status, 400U);
+  EXPECT_EQ(request(server.web_port(), "/play").status, 426U) << "/play without an upgrade";
+}
+
+TEST(Web, LeaderboardShowsAGameWonOverTcp) {
+  WebServer server({});
+  Client client(server.port());
+  client.recv_once();
+  ASSERT_EQ(converse(client, "/nick zoé"), "Vous êtes maintenant zoé.");
+  ASSERT_TRUE(contains(bisect([&](const std::string& guess) { return converse(client, guess); }), "Gagné"));
+  const HttpReply board = request(server.web_port(), "/api/leaderboard?top=5");
+  EXPECT_EQ(board.status, 200U);
+  EXPECT_TRUE(contains(board.body, R"({"players":[{"rank":1,"nickname":"zoé","rounds_won":0,"games_found":1,"games":1,)"))
+      << board.body;
+}
+
+TEST(Web, MetricsAreValidPrometheusText) {
+  WebServer server({"--seed", "5"});
+  Client client(server.port());
+  client.recv_once();
+  converse(client, "50");
+  const HttpReply metrics = request(server.web_port(), "/metrics");
+  EXPECT_EQ(metrics.status, 200U);
+  EXPECT_EQ(metrics.content_type, "text/plain; version=0.0.4; charset=utf-8");
+  EXPECT_TRUE(contains(metrics.body, "liaison_messages_total{service=\"juste-prix\"} 1\n")) << metrics.body;
+  EXPECT_TRUE(contains(metrics.body, "liaison_reply_seconds_bucket{service=\"juste-prix\",le=\"+Inf\"} 1\n"));
+  EXPECT_TRUE(contains(metrics.body, "# TYPE process_resident_memory_bytes gauge\n"));
+  TempDir dir;
+  const std::string file = (dir / "metrics.txt").string();
+  std::ofstream(file) << metrics.body;
+  Process promtool("/bin/sh", {"-c", "promtool check metrics < " + file});
+  EXPECT_EQ(promtool.wait(10s), 0) << promtool.stderr_text() << promtool.read_stdout_until("\n", 1s);
+}
+
+TEST(Web, PlayWinsByBisectionThenFinClosesNormally) {
+  WebServer server({"--seed", "7"});
+  Player player(server);
+  EXPECT_EQ(player.read(), "Bienvenue au juste prix ! Devinez le nombre entier entre 1 et 100.");
+  const std::string won = bisect([&](const std::string& guess) { return player.say(guess); });
+  EXPECT_TRUE(contains(won, "Gagné")) << won;
+  EXPECT_EQ(player.say("FIN"), "FIN");
+  EXPECT_EQ(player.closed_with(), websocket::close_code::normal);
+}
+
+TEST(Web, PlayAnswersAFrameOverTheLimitAndGoesOn) {
+  WebServer server({"--seed", "7"});
+  Player player(server);
+  player.read();
+  EXPECT_EQ(player.say(std::string(1025, '7')), "Message trop long (plus de 1024 octets) : il a été ignoré.");
+  EXPECT_TRUE(contains(player.say("50"), "C'est")) << "the game goes on";
+  // A binary frame is read as text too, and judged like a raw TCP message.
+  player.ws().binary(true);
+  EXPECT_EQ(player.say("\xff\xfe"), "Texte illisible (UTF-8 invalide) : écrivez en UTF-8.");
+  // A text frame that is not UTF-8 breaks the WebSocket protocol itself
+  // (RFC 6455): the server closes with 1007.
+  player.ws().text(true);
+  player.write("\xff\xfe");
+  EXPECT_EQ(player.closed_with(), websocket::close_code::bad_payload);
+}
+
+TEST(Web, PlayAcceptsItsOwnOriginOnly) {
+  WebServer server({});
+  Player same(server, "http://" + server.host());
+  EXPECT_TRUE(contains(same.read(), "Bienvenue"));
+  try {
+    Player foreign(server, "http://evil.example");
+    FAIL() << "a page from another site was let in";
+  } catch (const boost::system::system_error& refused) {
+    EXPECT_EQ(refused.code(), websocket::error::upgrade_declined) << refused.what();
+  }
+}
+
+TEST(Web, BrowserAndTcpClientsChatInTheSalon) {
+  WebServer server({"--service", "salon"});
+  Client line(server.port());
+  line.read_line();
+  line.read_line();  // greeting: welcome, then who is here
+  Player browser(server);
+  EXPECT_TRUE(contains(browser.read(), "Bienvenue dans le salon"));
+  line.send("bonjour le web\n");
+  std::string pushed;
+  while (!contains(pushed, "bonjour le web")) pushed = browser.read();  // arrival notices come first
+  EXPECT_EQ(pushed, "<invité-1> bonjour le web");
+  browser.write("salut nc");
+  std::optional<std::string> got;
+  do got = line.read_line();
+  while (got && !contains(*got, "salut nc"));
+  ASSERT_TRUE(got);
+  EXPECT_EQ(*got, "<invité-2> salut nc\n");
+}
+
+// An open /events stream, read event by event.
+class EventStream {
+ public:
+  explicit EventStream(std::uint16_t web_port) : socket_(io_) {
+    socket_.connect(tcp::endpoint(asio::ip::address_v4::loopback(), web_port));
+    const std::string get = "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    asio::write(socket_, asio::buffer(get));
+    header_ = next();  // the response's header ends with an empty line too
+  }
+  // The next block up to an empty line: one event ("event: x\ndata: {...}").
+  std::string next() {
+    const std::size_t end = asio::read_until(socket_, asio::dynamic_buffer(buffered_), "\n\n");
+    std::string block = buffered_.substr(0, end);
+    buffered_.erase(0, end);
+    return block;
+  }
+  // Skips events until one of `type` comes; its data.
+  std::string next_of(std::string_view type) {
+    for (;;) {
+      const std::string block = next();
+      if (block.starts_with("event: " + std::string(type) + "\n")) return block.substr(block.find("data: ") + 6);
+    }
+  }
+  const std::string& header() const { return header_; }
+
+ private:
+  asio::io_context io_;
+  tcp::socket socket_;
+  std::string buffered_;
+  std::string header_;
+};
+
+TEST(Web, EventsStartWithASnapshotThenFollowPlayersAndTheRound) {
+  WebServer server({"--mode", "partie"});
+  EventStream events(server.web_port());
+  EXPECT_TRUE(contains(events.header(), "Content-Type: text/event-stream")) << events.header();
+  EXPECT_TRUE(contains(events.header(), "Cache-Control: no-store")) << events.header();
+  const std::string snapshot = events.next_of("snapshot");
+  EXPECT_TRUE(contains(snapshot, R"("service":"partie")")) << snapshot;
+  EXPECT_TRUE(contains(snapshot, R"("round":null)")) << snapshot;
+  EXPECT_TRUE(contains(snapshot, "\"tcp_port\":" + std::to_string(server.port()))) << snapshot;
+
+  Client ana(server.port());
+  ana.recv_once();
+  converse(ana, "ana");
+  EXPECT_TRUE(contains(events.next_of("players"), R"("players":["ana"])"));
+  const std::string round = events.next_of("round");
+  EXPECT_TRUE(contains(round, R"("number":1,"min":1,"max":100,"open_min":1,"open_max":100,"over":false)")) << round;
+  converse(ana, "50");
+  const std::string narrowed = events.next_of("round");
+  EXPECT_TRUE(contains(narrowed, R"("tries":1)")) << narrowed;
+  EXPECT_FALSE(contains(narrowed, "secret")) << "no secret while the round is played";
+  EXPECT_TRUE(contains(events.next_of("rate"), R"("guesses_per_s":)"));
+
+  EXPECT_EQ(request(server.web_port(), "/api/players").body, R"({"service":"partie","online":1,"players":["ana"]})");
+  EXPECT_TRUE(contains(request(server.web_port(), "/api/round").body, R"("entrants":[{"nickname":"ana","tries":1,)"));
+}
+
+TEST(Web, ThePageAndItsQrCode) {
+  WebServer server({});
+  const HttpReply page = request(server.web_port(), "/");
+  EXPECT_EQ(page.status, 200U);
+  EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
+  EXPECT_TRUE(contains(page.body, "new EventSource(\"/events\")"));
+  const HttpReply qr = request(server.web_port(), "/qr.svg?text=http%3A%2F%2F127.0.0.1%3A8080%2F");
+  EXPECT_EQ(qr.status, 200U);
+  EXPECT_EQ(qr.content_type, "image/svg+xml");
+  EXPECT_TRUE(qr.body.starts_with("<svg ")) << qr.body.substr(0, 80);
+  EXPECT_EQ(request(server.web_port(), "/qr.svg").status, 400U);
+}
+
+TEST(Web, BadWebOptionsAreUsageErrors) {
+  const Finished nonsense = run_liaison({"serve", "--port", "0", "--web", "web-please"});
+  EXPECT_EQ(nonsense.exit_code, 2) << nonsense.err;
+  EXPECT_TRUE(contains(nonsense.err, "--web web-please")) << nonsense.err;
+  const Finished console = run_liaison({"serve", "--port", "0", "--service", "chat", "--web", "0"});
+  EXPECT_EQ(console.exit_code, 2) << console.err;
+}
+
+}  // namespace
+}  // namespace liaison::testing
