@@ -242,7 +242,6 @@ struct WebServer::State : std::enable_shared_from_this<State> {
                        path == "/api/round" || path == "/api/stats" || path == "/api/leaderboard" ||
                        path == "/metrics" || path == "/play";
     if (!known) return error(request, http::status::not_found, fmt::format("no such page: {}", path));
-    if (path == "/play") return error(request, http::status::upgrade_required, "/play is a WebSocket");
     if (request.method() != http::verb::get) {
       Response refused = error(request, http::status::method_not_allowed, "only GET is allowed here");
       refused.set(http::field::allow, "GET");
@@ -253,6 +252,7 @@ struct WebServer::State : std::enable_shared_from_this<State> {
     if (path == "/api/stats") return json(request, http::status::ok, stats_json(*settings.stats, settings.service));
     if (path == "/api/leaderboard") return leaderboard(request, query);
     if (path == "/") return respond(request, http::status::ok, std::string(page_html), "text/html; charset=utf-8");
+    if (path == "/play") return respond(request, http::status::ok, std::string(play_html), "text/html; charset=utf-8");
     if (path == "/qr.svg") {
       const std::string text = percent_decode(query_value(query, "text"));
       if (text.empty() || text.size() > max_qr_text)

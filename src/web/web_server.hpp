@@ -7,6 +7,7 @@
 //   GET /qr.svg?text=...                      a QR code (the page's own address)
 //   GET /metrics                              Prometheus text
 //   /play (WebSocket)                         the served game, one text frame per message
+//   GET /play                                 a page that plays through it
 // Beast stays inside web_server.cpp and play_socket.cpp: this header does
 // not include it.
 #pragma once

@@ -211,6 +211,32 @@ async function aTcpWinShowsWithinASecond() {
   await server.stop();
 }
 
+// A student without a terminal: the /play page, typing guesses in its form.
+async function aStudentPlaysFromThePlayPage() {
+  const server = await startServer(["--db", path.join(workDir, "form.db")]);
+  const page = await browser.newPage();
+  await page.goto(`${server.url}play`);
+  const lastLine = () => page.$eval("#transcript", log => log.lastElementChild ? log.lastElementChild.textContent : "");
+  await page.waitForFunction(() => document.querySelector("#transcript .server"), null, { timeout: 5000 });
+  check((await lastLine()).startsWith("Bienvenue"), "the play page shows the greeting");
+  const type = async text => {
+    const before = await page.$$eval("#transcript .server", lines => lines.length);
+    await page.fill("#message", text);
+    await page.press("#message", "Enter");
+    await page.waitForFunction(n => document.querySelectorAll("#transcript .server").length > n, before,
+                               { timeout: 5000 });
+    return page.$$eval("#transcript .server", lines => lines[lines.length - 1].textContent);
+  };
+  check((await type("/nick élève")) === "Vous êtes maintenant élève.", "the student takes a nickname in the form");
+  const won = await bisect(type);
+  check(won.startsWith("Gagné"), "the student wins by typing guesses", won);
+  check((await type("n")) === "FIN", "answering n ends with FIN");
+  await page.waitForFunction(() => document.querySelector("#message").disabled, null, { timeout: 5000 });
+  check((await lastLine()) === "Connexion terminée (1000).", "the page says the connection is over");
+  await page.close();
+  await server.stop();
+}
+
 async function aRoundOfTwoTcpPlayersAndABrowserEndsOnAPodium() {
   const server = await startServer(["--mode", "partie", "--round-grace", "60", "--round-pause", "60",
                                     "--db", path.join(workDir, "partie.db")]);
@@ -274,6 +300,7 @@ try {
            "--disable-component-update", "--disable-sync"],
   });
   await aTcpWinShowsWithinASecond();
+  await aStudentPlaysFromThePlayPage();
   await aRoundOfTwoTcpPlayersAndABrowserEndsOnAPodium();
   await thePageReconnectsWhenItsStreamIsDropped();
   console.log("ok: the page, /play and the live feed work in the browser");

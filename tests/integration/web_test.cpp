@@ -154,7 +154,9 @@ TEST(Web, ErrorsAreJsonWithTheRightStatus) {
   EXPECT_TRUE(contains(posted.body, R"("status":405)")) << posted.body;
   const HttpReply bad_top = request(server.web_port(), "/api/leaderboard?top=0");
   EXPECT_EQ(bad_top.status, 400U);
-  EXPECT_EQ(request(server.web_port(), "/play").status, 426U) << "/play without an upgrade";
+  const HttpReply play_page = request(server.web_port(), "/play");
+  EXPECT_EQ(play_page.status, 200U) << "/play without an upgrade is the page that plays";
+  EXPECT_EQ(play_page.content_type, "text/html; charset=utf-8");
 }
 
 TEST(Web, LeaderboardShowsAGameWonOverTcp) {
