@@ -51,9 +51,11 @@ struct ServeOptions {
   std::vector<std::string> allow;
   std::vector<std::string> deny;
   std::optional<std::string> web;  // [HOST:]PORT of the web side
+  std::string teacher_token;       // "" = a new random one
 };
 
 std::string service_name(const ServeOptions& options);
+std::string teacher_token(const ServeOptions& options);
 
 bool is_room(const ServeOptions& options) {
   return options.service == Service::salon || (options.service == Service::juste_prix && options.mode == Mode::partie);
@@ -164,7 +166,10 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
                                                               .store = store.get(),
                                                               .commits = store.get(),
                                                               .stats = &stats,
-                                                              .live = &*live});
+                                                              .live = &*live,
+                                                              .teacher_token = teacher_token(options),
+                                                              .room = room.get(),
+                                                              .partie = dynamic_cast<core::Partie*>(room.get())});
     } catch (const boost::system::system_error& error) {
       fmt::print(stderr, "{}\n", fmt::format(fmt::runtime(texts.cannot_start), *options.web, error.code().message()));
       return 1;
@@ -173,8 +178,11 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
     server->on_stop([&web_server] { web_server->stop(); });
   }
   fmt::print("{}\n", fmt::format(fmt::runtime(texts.server_ready), net::to_string(server->local_endpoint())));
-  if (web_server)
-    fmt::print("{}\n", fmt::format(fmt::runtime(texts.web_ready), net::to_string(web_server->local_endpoint())));
+  if (web_server) {
+    const std::string web_address = net::to_string(web_server->local_endpoint());
+    fmt::print("{}\n", fmt::format(fmt::runtime(texts.web_ready), web_address));
+    fmt::print("{}\n", fmt::format(fmt::runtime(texts.teacher_token), web_server->teacher_token(), web_address));
+  }
   std::fflush(stdout);
   server->run();
   // Sessions still open are destroyed with the loops: nothing more to show.
@@ -183,6 +191,15 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
   // before the server and its loops are destroyed.
   if (store) store->drain();
   return 0;
+}
+
+// The token of the teacher's actions: --teacher-token, or 128 random bits.
+std::string teacher_token(const ServeOptions& options) {
+  if (!options.teacher_token.empty()) return options.teacher_token;
+  std::random_device random;
+  std::string token;
+  for (int i = 0; i < 4; ++i) token += fmt::format("{:08x}", random());
+  return token;
 }
 
 std::string service_name(const ServeOptions& options) {
@@ -299,6 +316,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   command->add_flag("--verbose,-v", options->verbose, "Log every message");
   command->add_option("--web", options->web,
                       "Also serve the web side on [HOST:]PORT (loopback by default): JSON API, /metrics, /play");
+  command->add_option("--teacher-token", options->teacher_token,
+                      "--web: the token of the teacher's actions (default: a new random one, printed at start-up)");
   command->add_option("--db", options->db, "Scores database (default: $XDG_DATA_HOME/liaison/scores.db; :memory: keeps none)");
   add_room_options(*command, *options);
   add_limit_options(*command, *options);

@@ -72,15 +72,46 @@ Reply ChatRoom::on_message(MemberId id, std::string_view text) {
 }
 
 void ChatRoom::leave(MemberId id) {
+  const Member* member = find(id);
+  if (!member) return;
+  depart(id, member->nickname.empty() ? std::string() : fmt::format(fmt::runtime(room_texts().left), member->nickname));
+}
+
+void ChatRoom::depart(MemberId id, const std::string& news) {
   const auto entry = members_.find(id);
   if (entry == members_.end()) return;
   const std::unique_ptr<Member> member = std::move(entry->second);
   members_.erase(entry);
   if (!member->nickname.empty()) {
-    broadcast(fmt::format(fmt::runtime(room_texts().left), member->nickname));
+    if (!news.empty()) broadcast(news);
     if (activity_) activity_->left(id);
   }
   on_leave(*member);
+}
+
+std::string ChatRoom::kick(std::string_view nickname) {
+  Member* member = find_named(nickname);
+  if (!member) return fmt::format(fmt::runtime(room_texts().no_such_player), nickname);
+  Peer& peer = *member->peer;
+  depart(member->id, fmt::format(fmt::runtime(room_texts().kicked_news), member->nickname));
+  peer.close(room_texts().kicked);
+  return {};
+}
+
+std::string ChatRoom::rename_member(std::string_view nickname, std::string_view new_nickname) {
+  Member* member = find_named(nickname);
+  if (!member) return fmt::format(fmt::runtime(room_texts().no_such_player), nickname);
+  std::string refusal = rename(*member, new_nickname);
+  if (member->nickname != new_nickname) return refusal;
+  tell(*member, fmt::format(fmt::runtime(room_texts().renamed_by_teacher), member->nickname));
+  return {};
+}
+
+ChatRoom::Member* ChatRoom::find_named(std::string_view nickname) {
+  const std::string key = nickname_key(nickname);
+  for (auto& [id, member] : members_)
+    if (!member->nickname.empty() && nickname_key(member->nickname) == key) return member.get();
+  return nullptr;
 }
 
 std::vector<std::string> ChatRoom::nicknames() const {

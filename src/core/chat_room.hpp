@@ -61,6 +61,12 @@ class ChatRoom {
   // From now on, tells `activity` who is here, and what happens in the room.
   void observe(Activity* activity) { activity_ = activity; }
 
+  // Teacher actions (the web side, with the teacher's token): "" when done,
+  // otherwise why not. A kicked member is told, let go, then its
+  // connection is ended; a renamed one is told its new nickname.
+  std::string kick(std::string_view nickname);
+  std::string rename_member(std::string_view nickname, std::string_view new_nickname);
+
  protected:
   enum class PushMode { automatic, on, off };
 
@@ -111,6 +117,7 @@ class ChatRoom {
   const RoomTexts& room_texts() const { return *room_texts_; }
   const Texts& texts() const { return *texts_; }
   Member* find(MemberId id);
+  Member* find_named(std::string_view nickname);
   std::vector<Member*> named_members();
   Activity* activity() const { return activity_; }
 
@@ -119,6 +126,8 @@ class ChatRoom {
   Reply respond(Member& member, std::string text, bool last = false);
   std::string on_command(Member& member, std::string_view command, std::string_view argument, bool& quit);
   std::string set_push(Member& member, std::string_view argument);
+  // Removes the member, telling the others `news` (if any).
+  void depart(MemberId id, const std::string& news);
 
   RoomSettings settings_;
   const Texts* texts_;

@@ -173,6 +173,13 @@ std::string Partie::end_round() {
                      std::chrono::ceil<std::chrono::seconds>(partie_.pause).count());
 }
 
+std::string Partie::start_round_now() {
+  if (named_count() == 0) return std::string(room_texts().nobody_to_play);
+  if (phase_ == Phase::playing) broadcast(end_round());
+  start_round(nullptr);
+  return {};
+}
+
 void Partie::show_round() {
   if (activity() && round_) activity()->round_changed(round_->view(false));
 }

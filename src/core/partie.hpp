@@ -28,6 +28,11 @@ class Partie final : public ChatRoom {
   // The alarm the room asked for has rung (or later).
   void on_alarm();
 
+  // A teacher's action: the round being played ends now (recorded, podium),
+  // and the next starts at once; between rounds, the next starts now. ""
+  // when done, otherwise why not.
+  std::string start_round_now();
+
   // The round being played or last played (none before the first player).
   const Round* round() const { return round_ ? &*round_ : nullptr; }
   bool between_rounds() const { return phase_ == Phase::pause; }

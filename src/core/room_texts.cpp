@@ -54,6 +54,11 @@ constexpr RoomTexts french{
     .round_status = "Manche {0} : {1} sur {2} ont trouvé ; vous en êtes à {3} essai(s).",
     .partie_help = "Proposez un nombre entier. Commandes : /who, /manche, /scores, /nick NOM, /me ACTION, "
                    "/push on|off, /quit (ou FIN). Tout autre texte est envoyé à tous.",
+    .kicked = "L'enseignant vous a fait quitter la salle. Au revoir !",
+    .kicked_news = "* {0} a été retiré par l'enseignant",
+    .renamed_by_teacher = "L'enseignant vous a renommé : vous êtes maintenant {0}.",
+    .no_such_player = "Personne ne s'appelle {0} ici.",
+    .nobody_to_play = "Personne n'est là pour jouer une manche.",
 };
 
 constexpr RoomTexts english{
@@ -106,6 +111,11 @@ constexpr RoomTexts english{
     .round_status = "Round {0}: {1} of {2} found it; you are at {3} tries.",
     .partie_help = "Guess a whole number. Commands: /who, /round, /scores, /nick NAME, /me ACTION, "
                    "/push on|off, /quit (or FIN). Any other text goes to everyone.",
+    .kicked = "The teacher took you out of the room. Goodbye!",
+    .kicked_news = "* {0} was taken out by the teacher",
+    .renamed_by_teacher = "The teacher renamed you: you are now {0}.",
+    .no_such_player = "Nobody is called {0} here.",
+    .nobody_to_play = "Nobody is here to play a round.",
 };
 
 }  // namespace

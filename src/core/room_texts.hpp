@@ -55,6 +55,12 @@ struct RoomTexts {
   std::string_view wait_next_round;   // {0} = round, {1} = seconds
   std::string_view round_status;      // {0} = round, {1} = found, {2} = players, {3} = your tries
   std::string_view partie_help;
+  // Teacher actions (serve --web, with the teacher's token).
+  std::string_view kicked;            // to the player
+  std::string_view kicked_news;       // {0} = nickname, to the others
+  std::string_view renamed_by_teacher;  // {0} = new nickname, to the player
+  std::string_view no_such_player;    // {0} = nickname
+  std::string_view nobody_to_play;
 };
 
 const RoomTexts& room_texts(Lang lang);

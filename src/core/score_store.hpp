@@ -28,6 +28,12 @@ struct GameRecord {
   int rank = 0;                         // 1 = won the round; 0 = not found or solo
 };
 
+// A recorded game and when it was recorded ("2026-12-02T14:03:27.512Z", UTC).
+struct FinishedGame {
+  GameRecord game;
+  std::string finished_at;
+};
+
 // One line of the leaderboard: named players only, best first (rounds won,
 // then games found, then fewer tries on average, then the fastest find).
 struct LeaderboardRow {
@@ -46,6 +52,8 @@ class ScoreStore {
   virtual void record(const std::vector<GameRecord>& games) = 0;
   // The `count` best named players.
   virtual std::vector<LeaderboardRow> leaderboard(std::size_t count) = 0;
+  // The last `count` games recorded, oldest first (the class's results).
+  virtual std::vector<FinishedGame> history(std::size_t count) = 0;
 };
 
 // A store that commits in the background (store/group_commit_store.hpp):

@@ -28,6 +28,10 @@ class Peer {
   // (see docs/protocol.md, "push"). Never blocks: the transport queues it,
   // bounded, and drops what a client too slow to read leaves behind.
   virtual void deliver(std::string_view text) = 0;
+  // Ends the conversation from the server's side (a teacher's kick): the
+  // client gets `notice`, then FIN, then the close. The room has already
+  // let the member go.
+  virtual void close(std::string_view notice) = 0;
 
  protected:
   ~Peer() = default;

@@ -28,6 +28,7 @@ constexpr Texts french{
     .cannot_start = "Impossible de démarrer le service sur {0} : {1}",
     .web_ready = "Web sur {0} : API http://{0}/api/stats et /api/leaderboard, métriques http://{0}/metrics, "
                  "jeu ws://{0}/play",
+    .teacher_token = "Jeton enseignant (à garder pour vous) : {0} — page avec les actions : http://{1}/#token={0}",
     .connection_failed = "La connexion a échoué.",
     .connection_ended = "Connexion terminée.",
     .server_vanished = "Le serveur a fermé la connexion sans FIN.",
@@ -67,6 +68,7 @@ constexpr Texts english{
     .cannot_start = "Cannot start the service on {0}: {1}",
     .web_ready = "Web on {0}: API http://{0}/api/stats and /api/leaderboard, metrics http://{0}/metrics, "
                  "play ws://{0}/play",
+    .teacher_token = "Teacher's token (keep it to yourself): {0} — page with the actions: http://{1}/#token={0}",
     .connection_failed = "The connection failed.",
     .connection_ended = "Connection ended.",
     .server_vanished = "The server closed the connection without FIN.",

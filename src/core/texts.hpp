@@ -36,6 +36,7 @@ struct Texts {
   std::string_view restart_or_stop;
   std::string_view cannot_start;         // {0} = address, {1} = reason
   std::string_view web_ready;            // {0} = the web side's address
+  std::string_view teacher_token;        // {0} = token, {1} = the web side's address
   std::string_view connection_failed;
   std::string_view connection_ended;
   std::string_view server_vanished;

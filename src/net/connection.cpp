@@ -96,6 +96,7 @@ std::string_view describe(Ending ending) {
     case Ending::output_limit: return "output limit: client does not read";
     case Ending::idle: return "idle timeout";
     case Ending::shutdown: return "server shutdown";
+    case Ending::kicked: return "kicked by the teacher";
   }
   return "?";
 }
@@ -181,6 +182,11 @@ asio::awaitable<void> Connection::run(ConnectionSet& set) {
 void Connection::stop() { interrupt(Ending::shutdown); }
 
 void Connection::expire() { interrupt(Ending::idle); }
+
+void Connection::close(std::string_view notice) {
+  kick_notice_ = std::string(notice);
+  interrupt(Ending::kicked);
+}
 
 Clock::time_point Connection::deadline() const {
   return leaving_ || interrupted_ ? Clock::time_point::max() : deadline_;
@@ -290,8 +296,10 @@ asio::awaitable<void> Connection::end(Ending ending) {
     co_return;
   }
   const std::string last_words = last_words_for(ending);
-  const Clock::duration limit = ending == Ending::idle ? std::max<Clock::duration>(settings_.idle_timeout, idle_linger)
-                                                       : Clock::duration(goodbye_limit);
+  // A raw client needs two more lines from its user to read a notice then FIN.
+  const bool notice_first = ending == Ending::idle || ending == Ending::kicked;
+  const Clock::duration limit = notice_first ? std::max<Clock::duration>(settings_.idle_timeout, idle_linger)
+                                             : Clock::duration(goodbye_limit);
   co_await close_gracefully(socket_, last_words, limit);
 }
 
@@ -303,6 +311,8 @@ std::string Connection::last_words_for(Ending ending) const {
       return {};
     case Ending::idle:
       return notice_then_fin(fmt::format(fmt::runtime(texts.idle_kick), settings_.idle_timeout.count()), framing);
+    case Ending::kicked:
+      return notice_then_fin(kick_notice_, framing);
     case Ending::shutdown:
       if (framing == core::Framing::line) return notice_then_fin(texts.shutting_down, framing);
       [[fallthrough]];

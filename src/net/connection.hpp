@@ -53,7 +53,7 @@ class ConnectionSet {
 };
 
 // Why a conversation ended; decides how it is closed.
-enum class Ending { fin, client_closed, write_failed, output_limit, idle, shutdown };
+enum class Ending { fin, client_closed, write_failed, output_limit, idle, shutdown, kicked };
 
 // The transport of one client. As a core::Peer it takes news a room pushes
 // between replies: one writer per connection sends replies and news in order,
@@ -76,6 +76,7 @@ class Connection final : public core::Peer {
 
   core::Framing framing() const override { return decoder_.framing(); }
   void deliver(std::string_view text) override;
+  void close(std::string_view notice) override;
 
  private:
   asio::awaitable<Ending> converse();
@@ -104,7 +105,8 @@ class Connection final : public core::Peer {
   core::Decoder decoder_;
   std::string peer_;
   std::chrono::steady_clock::time_point deadline_;
-  std::optional<Ending> interrupted_;  // idle or shutdown, once asked
+  std::optional<Ending> interrupted_;  // idle, shutdown or kicked, once asked
+  std::string kick_notice_;
   bool leaving_ = false;              // the goodbye has begun: nothing to interrupt
   // Small messages (a guess, a command) fit here: the socket reads straight
   // into it, so that waiting costs no system call; more is read at once into

@@ -45,6 +45,8 @@ std::vector<core::LeaderboardRow> GroupCommitStore::leaderboard(std::size_t coun
   return inner_->leaderboard(count);
 }
 
+std::vector<core::FinishedGame> GroupCommitStore::history(std::size_t count) { return inner_->history(count); }
+
 void GroupCommitStore::drain() {
   std::unique_lock lock(mutex_);
   idle_.wait(lock, [this] { return queued_.empty() && committed_ == recorded_ && !calling_back_; });

@@ -27,6 +27,7 @@ class GroupCommitStore final : public core::ScoreStore, public core::DeferredCom
   void record(const std::vector<core::GameRecord>& games) override;
   // Reads what is committed (a finished game is, before its player hears of it).
   std::vector<core::LeaderboardRow> leaderboard(std::size_t count) override;
+  std::vector<core::FinishedGame> history(std::size_t count) override;
 
   // Returns once everything queued is committed and everyone waiting for it
   // has been called back.

@@ -35,6 +35,14 @@ constexpr std::string_view leaderboard_sql = R"sql(
   LIMIT ?1
 )sql";
 
+// The last games, oldest first.
+constexpr std::string_view history_sql = R"sql(
+  SELECT * FROM (
+    SELECT id, finished_at, mode, nickname, round, min, max, secret, found, tries, duration_ms, rank
+    FROM games ORDER BY id DESC LIMIT ?1
+  ) ORDER BY id
+)sql";
+
 constexpr int busy_timeout_ms = 5000;
 
 // WAL: readers never block the writer; with synchronous=NORMAL a commit
@@ -101,7 +109,10 @@ core::LeaderboardRow read_row(const sqlite::Statement& select) {
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path, sqlite::OpenMode mode)
-    : db_(open_database(path, mode)), insert_game_(db_, insert_game_sql), select_leaderboard_(db_, leaderboard_sql) {
+    : db_(open_database(path, mode)),
+      insert_game_(db_, insert_game_sql),
+      select_leaderboard_(db_, leaderboard_sql),
+      select_history_(db_, history_sql) {
   if (db_.query_text("PRAGMA journal_mode") == "wal") checkpointer_.emplace(db_);
 }
 
@@ -125,6 +136,29 @@ std::vector<core::LeaderboardRow> SqliteStore::leaderboard(std::size_t count) {
   std::vector<core::LeaderboardRow> rows;
   while (select_leaderboard_.step()) rows.push_back(read_row(select_leaderboard_));
   return rows;
+}
+
+std::vector<core::FinishedGame> SqliteStore::history(std::size_t count) {
+  const std::lock_guard lock(mutex_);
+  const sqlite::ResetOnExit reset(select_history_);
+  constexpr auto no_limit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
+  select_history_.bind(1, static_cast<std::int64_t>(std::min(count, no_limit)));
+  std::vector<core::FinishedGame> games;
+  while (select_history_.step()) {
+    const bool solo = select_history_.text(2) == "solo";
+    games.push_back({.game = {.mode = solo ? core::GameMode::solo : core::GameMode::round,
+                              .nickname = select_history_.is_null(3) ? std::string() : select_history_.text(3),
+                              .round = select_history_.is_null(4) ? 0 : select_history_.int64(4),
+                              .min = select_history_.int64(5),
+                              .max = select_history_.int64(6),
+                              .secret = select_history_.int64(7),
+                              .found = select_history_.int64(8) != 0,
+                              .tries = static_cast<int>(select_history_.int64(9)),
+                              .duration = std::chrono::milliseconds(select_history_.int64(10)),
+                              .rank = static_cast<int>(select_history_.int64(11))},
+                     .finished_at = select_history_.text(1)});
+  }
+  return games;
 }
 
 }  // namespace liaison::store

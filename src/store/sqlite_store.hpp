@@ -25,6 +25,7 @@ class SqliteStore final : public core::ScoreStore {
   // another process writes.
   void record(const std::vector<core::GameRecord>& games) override;
   std::vector<core::LeaderboardRow> leaderboard(std::size_t count) override;
+  std::vector<core::FinishedGame> history(std::size_t count) override;
 
  private:
   std::mutex mutex_;
@@ -32,6 +33,7 @@ class SqliteStore final : public core::ScoreStore {
   // Prepared once, reused by every call.
   sqlite::Statement insert_game_;
   sqlite::Statement select_leaderboard_;
+  sqlite::Statement select_history_;
   std::optional<Checkpointer> checkpointer_;  // a file in WAL mode (not ":memory:")
 };
 

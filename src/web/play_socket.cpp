@@ -48,6 +48,14 @@ class PlaySocket final : public core::Peer {
   // A WebSocket client reads every frame as it comes: news are pushed.
   core::Framing framing() const override { return core::Framing::line; }
 
+  // A teacher's kick: the notice, then the close (1008: policy).
+  void close(std::string_view notice) override {
+    queue(std::string(notice));
+    close_code_ = websocket::close_code::policy_error;
+    closing_ = true;
+    wake_.cancel();
+  }
+
   void deliver(std::string_view text) override {
     if (queued_bytes_ > max_output) {
       ++dropped_;
@@ -102,7 +110,7 @@ class PlaySocket final : public core::Peer {
           queue(fmt::format(fmt::runtime(context_.texts->pushes_dropped), std::exchange(dropped_, 0)));
       }
       if (closing_) {
-        co_await ws_.async_close(websocket::close_code::normal, nothrow);
+        co_await ws_.async_close(close_code_, nothrow);
         co_return;
       }
       wake_.expires_at(std::chrono::steady_clock::time_point::max());
@@ -133,6 +141,7 @@ class PlaySocket final : public core::Peer {
   std::size_t queued_bytes_ = 0;
   std::size_t dropped_ = 0;
   bool closing_ = false;
+  websocket::close_code close_code_ = websocket::close_code::normal;
   net::asio::steady_timer wake_;
 };
 

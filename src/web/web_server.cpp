@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <deque>
+#include <iterator>
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -35,6 +36,7 @@ constexpr std::size_t default_top = 10;
 constexpr std::size_t max_top = 1000;
 constexpr std::size_t max_event_backlog = 256 * 1024;  // a page that reads slower is dropped (it reconnects)
 constexpr std::size_t max_qr_text = 512;
+constexpr std::size_t max_results = 100'000;  // games in one CSV export
 
 // One page's event stream: events queue here until the writer sends them.
 class EventStream final : public EventSink {
@@ -114,6 +116,29 @@ std::string percent_decode(std::string_view text) {
     }
   }
   return decoded;
+}
+
+// Compares without stopping at the first difference (no timing clue).
+bool same_secret(std::string_view given, std::string_view expected) {
+  if (expected.empty() || given.size() != expected.size()) return false;
+  unsigned char difference = 0;
+  for (std::size_t i = 0; i < given.size(); ++i)
+    difference |= static_cast<unsigned char>(given[i] ^ expected[i]);
+  return difference == 0;
+}
+
+// A nickname as a CSV cell: quoted when needed, and never read as a formula
+// by a spreadsheet (a leading = + - @ gets a ').
+std::string csv_cell(std::string_view text) {
+  std::string cell(text);
+  if (!cell.empty() && std::string_view("=+-@").find(cell.front()) != std::string_view::npos) cell.insert(0, "'");
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (char c : cell) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
 }
 
 // A browser page may open /play only from this server's own origin; clients
@@ -238,6 +263,7 @@ struct WebServer::State : std::enable_shared_from_this<State> {
 
   Response route(const Request& request) const {
     const auto [path, query] = split_target(request.target());
+    if (path.starts_with("/api/teacher/")) return teacher(request, path, query);
     const bool known = path == "/" || path == "/events" || path == "/qr.svg" || path == "/api/players" ||
                        path == "/api/round" || path == "/api/stats" || path == "/api/leaderboard" ||
                        path == "/metrics" || path == "/play";
@@ -263,6 +289,61 @@ struct WebServer::State : std::enable_shared_from_this<State> {
     if (path == "/api/players") return json(request, http::status::ok, settings.live->players_json());
     if (path == "/api/round") return json(request, http::status::ok, settings.live->round_json());
     return error(request, http::status::not_found, "no such page");
+  }
+
+  // The teacher's actions: only with the token printed at start-up.
+  Response teacher(const Request& request, std::string_view path, std::string_view query) const {
+    const std::string_view action = path.substr(std::string_view("/api/teacher/").size());
+    const bool csv = action == "results.csv";
+    if (!csv && action != "round" && action != "kick" && action != "rename")
+      return error(request, http::status::not_found, fmt::format("no such page: {}", path));
+    const std::string_view authorization = request[http::field::authorization];
+    if (!authorization.starts_with("Bearer ")) {
+      Response refused = error(request, http::status::unauthorized, "the teacher's token is needed (Authorization: Bearer)");
+      refused.set(http::field::www_authenticate, R"(Bearer realm="liaison")");
+      return refused;
+    }
+    if (!same_secret(authorization.substr(7), settings.teacher_token))
+      return error(request, http::status::forbidden, "wrong token");
+    const http::verb wanted = csv ? http::verb::get : http::verb::post;
+    if (request.method() != wanted) {
+      Response refused = error(request, http::status::method_not_allowed, fmt::format("use {}", http::to_string(wanted)));
+      refused.set(http::field::allow, http::to_string(wanted));
+      return refused;
+    }
+    if (csv) return results_csv(request);
+    std::string refusal;
+    if (action == "round") {
+      if (!settings.partie) return error(request, http::status::conflict, "rounds are for --mode partie");
+      refusal = settings.partie->start_round_now();
+    } else {
+      if (!settings.room) return error(request, http::status::conflict, "players are kicked or renamed in the salon and the partie");
+      const std::string nickname = percent_decode(query_value(query, "nickname"));
+      refusal = action == "kick" ? settings.room->kick(nickname)
+                                 : settings.room->rename_member(nickname, percent_decode(query_value(query, "to")));
+    }
+    if (!refusal.empty()) return error(request, http::status::conflict, refusal);
+    return json(request, http::status::ok, R"({"done":true})");
+  }
+
+  Response results_csv(const Request& request) const {
+    std::string csv = "finished_at,mode,nickname,round,min,max,secret,found,tries,duration_ms,rank\r\n";
+    if (settings.store) {
+      try {
+        for (const core::FinishedGame& finished : settings.store->history(max_results)) {
+          const core::GameRecord& game = finished.game;
+          fmt::format_to(std::back_inserter(csv), "{},{},{},{},{},{},{},{},{},{},{}\r\n", finished.finished_at,
+                         game.mode == core::GameMode::solo ? "solo" : "round", csv_cell(game.nickname),
+                         game.mode == core::GameMode::solo ? std::string() : std::to_string(game.round), game.min,
+                         game.max, game.secret, game.found ? 1 : 0, game.tries, game.duration.count(), game.rank);
+        }
+      } catch (const std::exception& failure) {
+        return error(request, http::status::service_unavailable, failure.what());
+      }
+    }
+    Response response = respond(request, http::status::ok, std::move(csv), "text/csv; charset=utf-8");
+    response.set(http::field::content_disposition, R"(attachment; filename="liaison-results.csv")");
+    return response;
   }
 
   Response leaderboard(const Request& request, std::string_view query) const {
@@ -292,6 +373,8 @@ WebServer::WebServer(const net::asio::any_io_executor& executor, WebSettings set
 WebServer::~WebServer() = default;
 
 net::tcp::endpoint WebServer::local_endpoint() const { return state_->acceptor.local_endpoint(); }
+
+const std::string& WebServer::teacher_token() const { return state_->settings.teacher_token; }
 
 void WebServer::start() {
   net::asio::co_spawn(state_->acceptor.get_executor(), state_->accept_loop(), net::asio::detached);

@@ -5,6 +5,8 @@
 //   GET /api/stats, /api/leaderboard[?top=N], /api/players, /api/round
 //                                             read-only JSON, no-store
 //   GET /qr.svg?text=...                      a QR code (the page's own address)
+//   /api/teacher/...                          the teacher's actions, with the token:
+//     POST round, POST kick?nickname=, POST rename?nickname=&to=, GET results.csv
 //   GET /metrics                              Prometheus text
 //   /play (WebSocket)                         the served game, one text frame per message
 //   GET /play                                 a page that plays through it
@@ -15,6 +17,8 @@
 #include <memory>
 #include <string>
 
+#include "core/chat_room.hpp"
+#include "core/partie.hpp"
 #include "core/score_store.hpp"
 #include "core/session.hpp"
 #include "core/texts.hpp"
@@ -34,6 +38,9 @@ struct WebSettings {
   core::DeferredCommits* commits = nullptr;
   net::ServerStats* stats = nullptr;
   LiveState* live = nullptr;            // the page's feed (/events, /api/players, /api/round)
+  std::string teacher_token;            // required by /api/teacher/...: "Authorization: Bearer <token>"
+  core::ChatRoom* room = nullptr;       // the salon or the partie: kick, rename
+  core::Partie* partie = nullptr;       // start a round now
 };
 
 class WebServer {
@@ -45,6 +52,7 @@ class WebServer {
   WebServer& operator=(const WebServer&) = delete;
 
   net::tcp::endpoint local_endpoint() const;
+  const std::string& teacher_token() const;
   void start();
   // Stops accepting and closes every web connection. Call it on the loop's thread.
   void stop();

@@ -239,7 +239,7 @@ async function aStudentPlaysFromThePlayPage() {
 
 async function aRoundOfTwoTcpPlayersAndABrowserEndsOnAPodium() {
   const server = await startServer(["--mode", "partie", "--round-grace", "60", "--round-pause", "60",
-                                    "--db", path.join(workDir, "partie.db")]);
+                                    "--teacher-token", "s3cret", "--db", path.join(workDir, "partie.db")]);
   const page = await openPage(server.url);
   const ana = await lessonClient(server.port);
   const ben = await lessonClient(server.port);
@@ -263,6 +263,23 @@ async function aRoundOfTwoTcpPlayersAndABrowserEndsOnAPodium() {
     await page.screenshot({ path: path.join(outputDir, "page.png"), fullPage: true });
     check(true, `screenshot written to ${path.join(outputDir, "page.png")}`);
   }
+  check(await page.$eval("#teacher", panel => panel.hidden), "without the token, no teacher's panel");
+
+  // The teacher, on a page opened with the token, starts the next round at once.
+  const teacherPage = await browser.newPage();
+  await teacherPage.goto(`${server.url}#token=s3cret`);
+  await teacherPage.click("#new-round");
+  await teacherPage.waitForFunction(() => document.querySelector("#teacher-result").textContent === "Fait.", null,
+                                    { timeout: 3000 });
+  await page.waitForFunction(() => document.querySelector("#round-title").textContent === "Manche 2", null,
+                             { timeout: 3000 });
+  check(true, "the teacher's button starts round 2, on every page");
+  await teacherPage.fill("#teacher-nickname", "nobody");
+  await teacherPage.click("#kick");
+  await teacherPage.waitForFunction(() => document.querySelector("#teacher-result").textContent.includes("nobody"),
+                                    null, { timeout: 3000 });
+  check(true, "a refused action says why on the page");
+  await teacherPage.close();
   ana.close();
   ben.close();
   await page.close();

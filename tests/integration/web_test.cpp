@@ -34,10 +34,10 @@ bool contains(const std::string& text, std::string_view part) { return text.find
 class WebServer {
  public:
   explicit WebServer(std::vector<std::string> args) : server_([&] {
-      args.insert(args.begin(), {"--web", "127.0.0.1:0", "--db", ":memory:"});
+      args.insert(args.begin(), {"--web", "127.0.0.1:0", "--teacher-token", "s3cret", "--db", ":memory:"});
       return args;
     }()) {
-    const std::string out = server_.process().read_stdout_until("/play", 10s);
+    const std::string out = server_.process().read_stdout_until("#token=", 10s);
     std::smatch match;
     if (!std::regex_search(out, match, std::regex(R"(Web (?:sur|on) 127\.0\.0\.1:(\d+))")))
       throw std::runtime_error("no web address in: " + out + server_.process().stderr_text());
@@ -60,12 +60,14 @@ struct HttpReply {
   std::string body;
 };
 
-HttpReply request(std::uint16_t port, std::string_view target, http::verb verb = http::verb::get) {
+HttpReply request(std::uint16_t port, std::string_view target, http::verb verb = http::verb::get,
+                  std::string_view token = {}) {
   asio::io_context io;
   beast::tcp_stream stream(io);
   stream.connect(tcp::endpoint(asio::ip::address_v4::loopback(), port));
   http::request<http::empty_body> outgoing{verb, target, 11};
   outgoing.set(http::field::host, "127.0.0.1:" + std::to_string(port));
+  if (!token.empty()) outgoing.set(http::field::authorization, "Bearer " + std::string(token));
   http::write(stream, outgoing);
   beast::flat_buffer buffer;
   http::response<http::string_body> reply;
@@ -111,6 +113,15 @@ class Player {
   asio::io_context io_;
   websocket::stream<tcp::socket> ws_;
 };
+
+// The next line that holds `part` (pushed news before it are skipped).
+std::string line_with(Client& client, std::string_view part) {
+  for (;;) {
+    const std::optional<std::string> line = client.read_line();
+    if (!line) return "(nothing)";
+    if (contains(*line, part)) return *line;
+  }
+}
 
 // Plays a solo game by bisection over `say`; returns the last reply.
 template <typename Say>
@@ -239,11 +250,7 @@ TEST(Web, BrowserAndTcpClientsChatInTheSalon) {
   while (!contains(pushed, "bonjour le web")) pushed = browser.read();  // arrival notices come first
   EXPECT_EQ(pushed, "<invité-1> bonjour le web");
   browser.write("salut nc");
-  std::optional<std::string> got;
-  do got = line.read_line();
-  while (got && !contains(*got, "salut nc"));
-  ASSERT_TRUE(got);
-  EXPECT_EQ(*got, "<invité-2> salut nc\n");
+  EXPECT_EQ(line_with(line, "salut nc"), "<invité-2> salut nc\n");
 }
 
 // An open /events stream, read event by event.
@@ -315,6 +322,68 @@ TEST(Web, ThePageAndItsQrCode) {
   EXPECT_EQ(qr.content_type, "image/svg+xml");
   EXPECT_TRUE(qr.body.starts_with("<svg ")) << qr.body.substr(0, 80);
   EXPECT_EQ(request(server.web_port(), "/qr.svg").status, 400U);
+}
+
+TEST(Web, TeacherActionsNeedTheTokenPrintedAtStartUp) {
+  WebServer server({"--service", "salon"});
+  EXPECT_EQ(request(server.web_port(), "/api/teacher/results.csv").status, 401U);
+  EXPECT_EQ(request(server.web_port(), "/api/teacher/results.csv", http::verb::get, "guess").status, 403U);
+  EXPECT_EQ(request(server.web_port(), "/api/teacher/kick?nickname=x", http::verb::get, "s3cret").status, 405U);
+  EXPECT_EQ(request(server.web_port(), "/api/teacher/round", http::verb::post, "s3cret").status, 409U)
+      << "no rounds in the salon";
+  const Finished random = run_liaison({"serve", "--port", "0", "--web", "0", "--db", ":memory:"}, 1s);
+  EXPECT_TRUE(std::regex_search(random.out, std::regex("Jeton enseignant .*: [0-9a-f]{32} ")))
+      << "without --teacher-token, 128 random bits are printed: " << random.out;
+}
+
+TEST(Web, TheTeacherKicksAndRenamesInTheSalon) {
+  WebServer server({"--service", "salon"});
+  Client rude(server.port());
+  rude.read_line();
+  rude.read_line();
+  rude.send("/nick gros-mot\n");
+  ASSERT_EQ(rude.read_line(), "Vous êtes maintenant gros-mot.\n");
+  Client other(server.port());
+  other.read_line();
+  other.read_line();
+  other.send("/who\n");  // a line client from now on: news are pushed to it
+  line_with(other, "Présents");
+  const HttpReply renamed =
+      request(server.web_port(), "/api/teacher/rename?nickname=gros-mot&to=poli", http::verb::post, "s3cret");
+  EXPECT_EQ(renamed.status, 200U) << renamed.body;
+  EXPECT_EQ(line_with(rude, "L'enseignant"), "L'enseignant vous a renommé : vous êtes maintenant poli.\n");
+  const HttpReply taken =
+      request(server.web_port(), "/api/teacher/rename?nickname=poli&to=invit%C3%A9-2", http::verb::post, "s3cret");
+  EXPECT_EQ(taken.status, 409U);
+  EXPECT_TRUE(contains(taken.body, "est déjà pris")) << taken.body;
+
+  EXPECT_EQ(request(server.web_port(), "/api/teacher/kick?nickname=POLI", http::verb::post, "s3cret").status, 200U);
+  EXPECT_EQ(line_with(rude, "L'enseignant"), "L'enseignant vous a fait quitter la salle. Au revoir !\n");
+  EXPECT_EQ(rude.read_line(), "FIN\n");
+  EXPECT_TRUE(rude.read_until_closed());
+  EXPECT_EQ(line_with(other, "retiré"), "* poli a été retiré par l'enseignant\n");
+  EXPECT_EQ(request(server.web_port(), "/api/teacher/kick?nickname=poli", http::verb::post, "s3cret").status, 409U)
+      << "gone already";
+}
+
+TEST(Web, TheTeacherStartsARoundAndExportsTheResults) {
+  WebServer server({"--mode", "partie", "--round-grace", "60", "--seed", "4"});
+  Client ana(server.port());
+  ana.recv_once();
+  ASSERT_TRUE(contains(converse(ana, "=ana"), "Bonjour =ana !"));
+  converse(ana, "50");
+  EXPECT_EQ(request(server.web_port(), "/api/teacher/round", http::verb::post, "s3cret").status, 200U);
+  EXPECT_TRUE(contains(request(server.web_port(), "/api/round").body, R"("number":2,)"));
+  const std::string news = converse(ana, "/manche");
+  EXPECT_TRUE(contains(news, "Fin de la manche 1")) << news;
+  EXPECT_TRUE(contains(news, "Manche 2 : 0 sur 1 ont trouvé")) << news;
+  const HttpReply csv = request(server.web_port(), "/api/teacher/results.csv", http::verb::get, "s3cret");
+  EXPECT_EQ(csv.status, 200U);
+  EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+  EXPECT_TRUE(csv.body.starts_with("finished_at,mode,nickname,round,min,max,secret,found,tries,duration_ms,rank\r\n"))
+      << csv.body;
+  EXPECT_TRUE(std::regex_search(csv.body, std::regex(R"(\r\n20\d\d-\d\d-\d\dT[^,]+,round,'=ana,1,1,100,\d+,0,1,\d+,0\r\n$)")))
+      << "the round ana left unfound, her nickname never a formula: " << csv.body;
 }
 
 TEST(Web, BadWebOptionsAreUsageErrors) {

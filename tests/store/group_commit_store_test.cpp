@@ -53,6 +53,7 @@ class GatedStore final : public core::ScoreStore {
     inner_->record(games);
   }
   std::vector<core::LeaderboardRow> leaderboard(std::size_t count) override { return inner_->leaderboard(count); }
+  std::vector<core::FinishedGame> history(std::size_t count) override { return inner_->history(count); }
   void wait_for_a_write() {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return writes_waiting_ > 0; });

@@ -20,12 +20,14 @@ class FakePeer final : public Peer {
   explicit FakePeer(Framing framing = Framing::raw) : framing_(framing) {}
   Framing framing() const override { return framing_; }
   void deliver(std::string_view text) override { pushed.emplace_back(text); }
+  void close(std::string_view notice) override { closed_with = std::string(notice); }
   void speaks(Framing framing) { framing_ = framing; }
 
   // Everything pushed since the last call.
   std::vector<std::string> take() { return std::exchange(pushed, {}); }
 
   std::vector<std::string> pushed;
+  std::optional<std::string> closed_with;
 
  private:
   Framing framing_;
@@ -51,6 +53,7 @@ struct FakeStore final : ScoreStore {
     recorded.insert(recorded.end(), games.begin(), games.end());
   }
   std::vector<LeaderboardRow> leaderboard(std::size_t) override { return rows; }
+  std::vector<FinishedGame> history(std::size_t) override { return {}; }
   std::vector<GameRecord> recorded;
   std::vector<LeaderboardRow> rows;
   int transactions = 0;
