@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <deque>
 #include <memory>
 #include <string>
@@ -126,6 +127,48 @@ TEST_F(PartieActivity, TheRoundIsShownAsItNarrowsThenWithItsPodium) {
   EXPECT_EQ(over.podium[1].nickname, "bob");
   EXPECT_EQ(over.podium[1].time_ms, 2000);
   EXPECT_EQ(activity.events.back(), "game over");
+}
+
+}  // namespace
+}  // namespace liaison::core
+
+namespace liaison::core {
+namespace {
+
+// The teacher's actions on a room (the web side calls them with its token).
+TEST_F(PartieActivity, TheTeacherKicksRenamesAndStartsARound) {
+  FakePeer a_peer(Framing::raw), b_peer(Framing::line);
+  const MemberId a = player(a_peer, "alice");
+  player(b_peer, "bob");
+  b_peer.take();
+  EXPECT_EQ(partie.rename_member("ALICE", "bob"), "Le pseudo bob est déjà pris : choisissez-en un autre.");
+  EXPECT_EQ(partie.rename_member("alice", "alix"), "");
+  EXPECT_EQ(b_peer.take(), std::vector<std::string>{"* alice s'appelle maintenant alix"});
+  const std::string next_reply = partie.on_message(a, "/who").text;  // a turn-based member reads it next
+  EXPECT_NE(next_reply.find("L'enseignant vous a renommé : vous êtes maintenant alix.\n"), std::string::npos)
+      << next_reply;
+
+  partie.on_message(a, "50");
+  EXPECT_EQ(partie.start_round_now(), "");
+  EXPECT_EQ(activity.rounds[activity.rounds.size() - 2].over, true) << "round 1 ended, recorded";
+  EXPECT_EQ(activity.rounds.back().number, 2);
+  EXPECT_EQ(store.recorded.size(), 1U) << "alix's part in round 1";
+
+  EXPECT_EQ(partie.kick("nobody"), "Personne ne s'appelle nobody ici.");
+  EXPECT_EQ(partie.kick("alix"), "");
+  EXPECT_EQ(a_peer.closed_with, "L'enseignant vous a fait quitter la salle. Au revoir !");
+  EXPECT_TRUE(partie.on_message(a, "50").last) << "the kicked member's next message gets FIN";
+  const std::vector<std::string> news = b_peer.take();
+  EXPECT_NE(std::find(news.begin(), news.end(), "* alix a été retiré par l'enseignant"), news.end());
+  EXPECT_EQ(partie.nicknames(), std::vector<std::string>{"bob"});
+}
+
+TEST(PartieTeacher, NoRoundWithoutPlayers) {
+  FakeClock clock;
+  FakeAlarm alarm;
+  Partie partie(RoomSettings{}, PartieSettings{.bounds = {1, 100}, .grace = 15s, .pause = 5s},
+                [](Bounds) { return std::int64_t{42}; }, clock.now(), nullptr, alarm);
+  EXPECT_EQ(partie.start_round_now(), "Personne n'est là pour jouer une manche.");
 }
 
 }  // namespace
