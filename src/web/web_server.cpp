@@ -186,8 +186,9 @@ struct WebServer::State : std::enable_shared_from_this<State> {
           const Request request = parser.get();
           const Response refused = error(request, http::status::payload_too_large, "request too large");
           co_await http::async_write(stream, refused, nothrow);
-        } else if (read_error != http::error::end_of_stream && read_error != beast::error::timeout &&
-                   read_error != net::asio::error::operation_aborted && size > 0) {
+        } else if (read_error != http::error::end_of_stream &&
+                   read_error.category() == http::make_error_code(http::error::bad_method).category()) {
+          // Not HTTP: a clear answer rather than a silent close.
           const Response refused = error(Request{}, http::status::bad_request, "malformed request");
           co_await http::async_write(stream, refused, nothrow);
         }

@@ -165,6 +165,16 @@ TEST(Web, ErrorsAreJsonWithTheRightStatus) {
   EXPECT_TRUE(contains(posted.body, R"("status":405)")) << posted.body;
   const HttpReply bad_top = request(server.web_port(), "/api/leaderboard?top=0");
   EXPECT_EQ(bad_top.status, 400U);
+  {
+    asio::io_context io;
+    tcp::socket garbage(io);
+    garbage.connect(tcp::endpoint(asio::ip::address_v4::loopback(), server.web_port()));
+    asio::write(garbage, asio::buffer(std::string_view("GARBAGE\r\n\r\n")));
+    std::string answer;
+    error_code ended;
+    asio::read(garbage, asio::dynamic_buffer(answer), ended);
+    EXPECT_TRUE(answer.starts_with("HTTP/1.1 400 Bad Request\r\n")) << "not HTTP: " << answer;
+  }
   const HttpReply play_page = request(server.web_port(), "/play");
   EXPECT_EQ(play_page.status, 200U) << "/play without an upgrade is the page that plays";
   EXPECT_EQ(play_page.content_type, "text/html; charset=utf-8");
