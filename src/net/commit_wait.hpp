@@ -1,18 +1,23 @@
-// Waiting, inside a coroutine, for a store that commits on its own thread
-// (core::DeferredCommits): used by every transport that announces finished
-// games, so that a crash never loses a game its player was told of.
+// Answering when a store commits on its own thread (core::DeferredCommits):
+// every transport that announces finished games answers through here, so
+// that a crash never loses a game its player was told of.
 #pragma once
 
+#include "core/framing.hpp"
 #include "core/score_store.hpp"
+#include "core/session.hpp"
+#include "core/texts.hpp"
 #include "net/asio.hpp"
 
 namespace liaison::net {
 
-// Returns once everything up to `ticket` is committed: true, or false when
-// the store could not write it. The store's thread wakes this coroutine
-// through `executor`; the store must deliver every wake-up before the loop
-// behind `executor` is destroyed (GroupCommitStore::drain()).
-asio::awaitable<bool> wait_committed(core::DeferredCommits& commits, core::CommitTicket ticket,
-                                     const asio::any_io_executor& executor);
+// The session's reply to `message` (core::answer), held until what the answer
+// recorded is committed; when it could not be, the reply says so first. The
+// store's thread wakes this coroutine through `executor`; the store must
+// deliver every wake-up before the loop behind `executor` is destroyed
+// (GroupCommitStore::drain()). Without `commits`, this is core::answer.
+asio::awaitable<core::Reply> answer_when_recorded(core::Session& session, const core::Message& message,
+                                                  const core::Texts& texts, core::DeferredCommits* commits,
+                                                  asio::any_io_executor executor);
 
 }  // namespace liaison::net

@@ -152,10 +152,7 @@ asio::awaitable<void> Connection::run(ConnectionSet& set) {
   deadline_ = Clock::now() + settings_.idle_timeout;
   set.add(*this);
   log("connect {}", peer_);
-  if (settings_.stats) {
-    settings_.stats->connections_total.fetch_add(1, std::memory_order_relaxed);
-    settings_.stats->connections_open.fetch_add(1, std::memory_order_relaxed);
-  }
+  if (settings_.stats) settings_.stats->opened();
   Ending ending = Ending::write_failed;
   try {
     session_->attach(*this);
@@ -175,7 +172,7 @@ asio::awaitable<void> Connection::run(ConnectionSet& set) {
   }
   leaving_ = true;
   set.remove(*this);
-  if (settings_.stats) settings_.stats->connections_open.fetch_sub(1, std::memory_order_relaxed);
+  if (settings_.stats) settings_.stats->closed();
   log("disconnect {} ({})", peer_, describe(ending));
 }
 
@@ -218,6 +215,7 @@ asio::awaitable<Ending> Connection::converse() {
   if (interrupted_) co_return *interrupted_;
   if (!greeted) co_return Ending::write_failed;
   std::vector<core::Message> messages;
+  const asio::any_io_executor executor = socket_.get_executor();
   for (;;) {
     const auto chunk = co_await receive();
     if (chunk && interrupted_ == Ending::idle) interrupted_.reset();  // it spoke just in time
@@ -232,18 +230,12 @@ asio::awaitable<Ending> Connection::converse() {
     if (messages.size() > 1 && over_output_limit()) co_return Ending::output_limit;
     if (queued_.size() > settings_.max_output) co_return Ending::output_limit;
     for (const core::Message& message : messages) {
-      core::Reply reply = core::answer(*session_, message, *settings_.texts);
-      if (settings_.verbose) log("{} < {:?} > {:?}", peer_, message.text, reply.text);
       // A reply that tells of a finished game goes once the game is safe.
-      if (const core::CommitTicket ticket = settings_.commits ? settings_.commits->claim_ticket() : 0) {
-        const bool recorded = co_await wait_committed(*settings_.commits, ticket, socket_.get_executor());
-        if (!recorded) reply.text = std::string(settings_.texts->score_not_recorded) + "\n" + reply.text;
-      }
+      const core::Reply reply =
+          co_await answer_when_recorded(*session_, message, *settings_.texts, settings_.commits, executor);
+      if (settings_.verbose) log("{} < {:?} > {:?}", peer_, message.text, reply.text);
       const bool sent = co_await send(reply.text);
-      if (settings_.stats) {
-        settings_.stats->messages_total.fetch_add(1, std::memory_order_relaxed);
-        settings_.stats->reply_latency.observe(Clock::now() - arrived);
-      }
+      if (settings_.stats) settings_.stats->answered(Clock::now() - arrived);
       if (interrupted_) co_return *interrupted_;
       if (!sent) co_return Ending::write_failed;
       if (reply.last) {

@@ -37,6 +37,17 @@ struct ServerStats {
   std::atomic<std::uint64_t> messages_total{0};       // client messages answered
   ReplyLatency reply_latency;
   std::chrono::system_clock::time_point started = std::chrono::system_clock::now();
+
+  // What every transport counts: a connection served, gone, a reply sent.
+  void opened() {
+    connections_total.fetch_add(1, std::memory_order_relaxed);
+    connections_open.fetch_add(1, std::memory_order_relaxed);
+  }
+  void closed() { connections_open.fetch_sub(1, std::memory_order_relaxed); }
+  void answered(std::chrono::nanoseconds latency) {
+    messages_total.fetch_add(1, std::memory_order_relaxed);
+    reply_latency.observe(latency);
+  }
 };
 
 }  // namespace liaison::net

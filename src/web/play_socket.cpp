@@ -34,15 +34,12 @@ class PlaySocket final : public core::Peer {
     ws_.read_message_max(max_frame);
     auto [accept_error] = co_await ws_.async_accept(request, nothrow);
     if (accept_error) co_return;
-    if (context_.stats) {
-      context_.stats->connections_total.fetch_add(1, std::memory_order_relaxed);
-      context_.stats->connections_open.fetch_add(1, std::memory_order_relaxed);
-    }
+    if (context_.stats) context_.stats->opened();
     session_ = (*context_.make_session)();
     session_->attach(*this);
     co_await (converse() || write_frames());
     session_.reset();  // leaves the room (if any) before the socket goes
-    if (context_.stats) context_.stats->connections_open.fetch_sub(1, std::memory_order_relaxed);
+    if (context_.stats) context_.stats->closed();
   }
 
   // A WebSocket client reads every frame as it comes: news are pushed.
@@ -70,6 +67,7 @@ class PlaySocket final : public core::Peer {
   net::asio::awaitable<void> converse() {
     queue(without_last_newline(session_->greeting()));
     beast::flat_buffer buffer;
+    const net::asio::any_io_executor executor = ws_.get_executor();
     for (;;) {
       auto [read_error, size] = co_await ws_.async_read(buffer, nothrow);
       if (read_error) co_return;
@@ -77,16 +75,10 @@ class PlaySocket final : public core::Peer {
       core::Message message{.text = beast::buffers_to_string(buffer.data()), .too_long = false};
       buffer.consume(size);
       if (message.text.size() > core::max_message_bytes) message = {.text = {}, .too_long = true};
-      core::Reply reply = core::answer(*session_, message, *context_.texts);
-      if (const core::CommitTicket ticket = context_.commits ? context_.commits->claim_ticket() : 0) {
-        const bool recorded = co_await net::wait_committed(*context_.commits, ticket, ws_.get_executor());
-        if (!recorded) reply.text = std::string(context_.texts->score_not_recorded) + "\n" + reply.text;
-      }
+      core::Reply reply =
+          co_await net::answer_when_recorded(*session_, message, *context_.texts, context_.commits, executor);
       if (!reply.text.empty()) queue(std::move(reply.text));
-      if (context_.stats) {
-        context_.stats->messages_total.fetch_add(1, std::memory_order_relaxed);
-        context_.stats->reply_latency.observe(std::chrono::steady_clock::now() - arrived);
-      }
+      if (context_.stats) context_.stats->answered(std::chrono::steady_clock::now() - arrived);
       if (reply.last) {
         closing_ = true;  // the writer closes (1000) once FIN is out
         wake_.cancel();
