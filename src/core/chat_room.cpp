@@ -152,10 +152,9 @@ std::string ChatRoom::relay(Member& member, std::string_view line, bool action) 
 std::string ChatRoom::rename(Member& member, std::string_view nickname) {
   if (!is_valid_nickname(nickname))
     return fmt::format(fmt::runtime(room_texts().nickname_invalid), max_nickname_chars);
-  const std::string key = nickname_key(nickname);
-  for (const auto& [id, other] : members_)
-    if (other.get() != &member && nickname_key(other->nickname) == key)
-      return fmt::format(fmt::runtime(room_texts().nickname_taken), nickname);
+  // Nicknames are unique whatever their case: at most one member holds it.
+  if (const Member* holder = find_named(nickname); holder && holder != &member)
+    return fmt::format(fmt::runtime(room_texts().nickname_taken), nickname);
   const bool first_time = member.nickname.empty();
   if (!first_time && member.nickname != nickname)
     broadcast(fmt::format(fmt::runtime(room_texts().renamed), member.nickname, nickname), &member);
