@@ -106,6 +106,28 @@ core::LeaderboardRow read_row(const sqlite::Statement& select) {
   return row;
 }
 
+// A game of history_sql's rows.
+core::FinishedGame read_game(const sqlite::Statement& select) {
+  const bool solo = select.text(2) == "solo";
+  return {.game = {.mode = solo ? core::GameMode::solo : core::GameMode::round,
+                   .nickname = select.is_null(3) ? std::string() : select.text(3),
+                   .round = select.is_null(4) ? 0 : select.int64(4),
+                   .min = select.int64(5),
+                   .max = select.int64(6),
+                   .secret = select.int64(7),
+                   .found = select.int64(8) != 0,
+                   .tries = static_cast<int>(select.int64(9)),
+                   .duration = std::chrono::milliseconds(select.int64(10)),
+                   .rank = static_cast<int>(select.int64(11))},
+          .finished_at = select.text(1)};
+}
+
+// LIMIT ?1 of a query: `count` rows, as many as SQLite can count.
+void bind_limit(sqlite::Statement& select, std::size_t count) {
+  constexpr auto no_limit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
+  select.bind(1, static_cast<std::int64_t>(std::min(count, no_limit)));
+}
+
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path, sqlite::OpenMode mode)
@@ -131,8 +153,7 @@ void SqliteStore::record(const std::vector<core::GameRecord>& games) {
 std::vector<core::LeaderboardRow> SqliteStore::leaderboard(std::size_t count) {
   const std::lock_guard lock(mutex_);
   const sqlite::ResetOnExit reset(select_leaderboard_);
-  constexpr auto no_limit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
-  select_leaderboard_.bind(1, static_cast<std::int64_t>(std::min(count, no_limit)));
+  bind_limit(select_leaderboard_, count);
   std::vector<core::LeaderboardRow> rows;
   while (select_leaderboard_.step()) rows.push_back(read_row(select_leaderboard_));
   return rows;
@@ -141,23 +162,9 @@ std::vector<core::LeaderboardRow> SqliteStore::leaderboard(std::size_t count) {
 std::vector<core::FinishedGame> SqliteStore::history(std::size_t count) {
   const std::lock_guard lock(mutex_);
   const sqlite::ResetOnExit reset(select_history_);
-  constexpr auto no_limit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
-  select_history_.bind(1, static_cast<std::int64_t>(std::min(count, no_limit)));
+  bind_limit(select_history_, count);
   std::vector<core::FinishedGame> games;
-  while (select_history_.step()) {
-    const bool solo = select_history_.text(2) == "solo";
-    games.push_back({.game = {.mode = solo ? core::GameMode::solo : core::GameMode::round,
-                              .nickname = select_history_.is_null(3) ? std::string() : select_history_.text(3),
-                              .round = select_history_.is_null(4) ? 0 : select_history_.int64(4),
-                              .min = select_history_.int64(5),
-                              .max = select_history_.int64(6),
-                              .secret = select_history_.int64(7),
-                              .found = select_history_.int64(8) != 0,
-                              .tries = static_cast<int>(select_history_.int64(9)),
-                              .duration = std::chrono::milliseconds(select_history_.int64(10)),
-                              .rank = static_cast<int>(select_history_.int64(11))},
-                     .finished_at = select_history_.text(1)});
-  }
+  while (select_history_.step()) games.push_back(read_game(select_history_));
   return games;
 }
 
