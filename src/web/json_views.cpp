@@ -8,20 +8,22 @@
 namespace liaison::web {
 
 // Nothing found: no average and no time, null rather than a made-up 0.
+boost::json::object leaderboard_player(const core::LeaderboardRow& row, std::int64_t rank) {
+  boost::json::object player;
+  player["rank"] = rank;
+  player["nickname"] = row.nickname;
+  player["rounds_won"] = row.rounds_won;
+  player["games_found"] = row.games_found;
+  player["games"] = row.games;
+  player["average_tries"] = row.games_found > 0 ? boost::json::value(row.average_tries) : boost::json::value(nullptr);
+  player["best_time_ms"] = row.best_time ? boost::json::value(row.best_time->count()) : boost::json::value(nullptr);
+  return player;
+}
+
 std::string leaderboard_json(const std::vector<core::LeaderboardRow>& rows) {
   boost::json::array players;
   std::int64_t rank = 0;
-  for (const core::LeaderboardRow& row : rows) {
-    boost::json::object player;
-    player["rank"] = ++rank;
-    player["nickname"] = row.nickname;
-    player["rounds_won"] = row.rounds_won;
-    player["games_found"] = row.games_found;
-    player["games"] = row.games;
-    player["average_tries"] = row.games_found > 0 ? boost::json::value(row.average_tries) : boost::json::value(nullptr);
-    player["best_time_ms"] = row.best_time ? boost::json::value(row.best_time->count()) : boost::json::value(nullptr);
-    players.push_back(std::move(player));
-  }
+  for (const core::LeaderboardRow& row : rows) players.push_back(leaderboard_player(row, ++rank));
   return boost::json::serialize(boost::json::object{{"players", std::move(players)}});
 }
 

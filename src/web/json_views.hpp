@@ -2,6 +2,9 @@
 // `liaison scores --json`), the server's counters, and errors.
 #pragma once
 
+#include <boost/json.hpp>
+
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +14,11 @@
 
 namespace liaison::web {
 
-// {"players":[{"rank":1,"nickname":...,"average_tries":null|x,"best_time_ms":null|n},...]}
+// One player of the leaderboard: {"rank":1,"nickname":...,"rounds_won":n,
+// "games_found":n,"games":n,"average_tries":null|x,"best_time_ms":null|n}.
+boost::json::object leaderboard_player(const core::LeaderboardRow& row, std::int64_t rank);
+
+// {"players":[leaderboard_player, ...]}
 std::string leaderboard_json(const std::vector<core::LeaderboardRow>& rows);
 
 // {"service":...,"connections_open":n,...,"uptime_seconds":x}

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "net/endpoint.hpp"
+#include "web/json_views.hpp"
 
 namespace liaison::web {
 namespace {
@@ -187,14 +187,9 @@ std::string LiveState::leaderboard_json() {
       for (const core::LeaderboardRow& row : settings_.store->leaderboard(leaderboard_size)) {
         ranks[row.nickname] = ++rank;
         const auto before = last_ranks_.find(row.nickname);
-        players.push_back({{"rank", rank},
-                           {"nickname", row.nickname},
-                           {"rounds_won", row.rounds_won},
-                           {"games_found", row.games_found},
-                           {"average_tries", row.games_found ? boost::json::value(row.average_tries) : nullptr},
-                           {"best_time_ms", row.best_time ? boost::json::value(row.best_time->count()) : nullptr},
-                           {"moved", before == last_ranks_.end() ? boost::json::value(nullptr)
-                                                                 : boost::json::value(before->second - rank)}});
+        boost::json::object player = leaderboard_player(row, rank);
+        player["moved"] = before == last_ranks_.end() ? boost::json::value(nullptr) : boost::json::value(before->second - rank);
+        players.push_back(std::move(player));
       }
     } catch (const std::exception& error) {
       return boost::json::serialize(boost::json::object{{"players", boost::json::array{}}, {"error", error.what()}});
