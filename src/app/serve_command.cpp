@@ -147,11 +147,12 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
     fmt::print(stderr, "{}\n", fmt::format(fmt::runtime(texts.cannot_start), address, error.code().message()));
     return 1;
   }
-  if (auto* partie = dynamic_cast<core::Partie*>(room.get()))
-    alarm.bind(server->executor(), [partie] { partie->on_alarm(); });
+  core::Partie* const partie = dynamic_cast<core::Partie*>(room.get());
+  if (partie) alarm.bind(server->executor(), [partie] { partie->on_alarm(); });
   std::optional<web::WebServer> web_server;
   if (options.web) {
-    live.emplace(server->executor(), web::LiveSettings{.service = service_name(options),
+    const std::string service = service_name(options);
+    live.emplace(server->executor(), web::LiveSettings{.service = service,
                                                        .lang = options.lang,
                                                        .tcp = server->local_endpoint(),
                                                        .store = store.get(),
@@ -162,14 +163,14 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
       web_server.emplace(server->executor(), web::WebSettings{.endpoint = web::parse_web_address(*options.web),
                                                               .make_session = make_session,
                                                               .texts = &texts,
-                                                              .service = service_name(options),
+                                                              .service = service,
                                                               .store = store.get(),
                                                               .commits = store.get(),
                                                               .stats = &stats,
                                                               .live = &*live,
                                                               .teacher_token = teacher_token(options),
                                                               .room = room.get(),
-                                                              .partie = dynamic_cast<core::Partie*>(room.get())});
+                                                              .partie = partie});
     } catch (const boost::system::system_error& error) {
       fmt::print(stderr, "{}\n", fmt::format(fmt::runtime(texts.cannot_start), *options.web, error.code().message()));
       return 1;
