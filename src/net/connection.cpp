@@ -142,7 +142,6 @@ Connection::Connection(tcp::socket socket, std::unique_ptr<core::Session> sessio
     : socket_(std::move(socket)), session_(std::move(session)), settings_(settings), peer_(peer_of(socket_)) {
   error_code ignored;
   socket_.non_blocking(true, ignored);
-  socket_.set_option(tcp::no_delay(true), ignored);
   if (settings_.pushes) push_signals_.emplace(socket_.get_executor());
 }
 
@@ -203,6 +202,7 @@ void Connection::interrupt(Ending why) {
 void Connection::deliver(std::string_view text) {
   if (queued_.size() > settings_.max_output) {
     ++dropped_;
+    if (settings_.stats) settings_.stats->dropped_push();
     return;
   }
   queued_ += core::encode(text, decoder_.framing());
@@ -225,11 +225,13 @@ asio::awaitable<Ending> Connection::converse() {
     deadline_ = arrived + settings_.idle_timeout;
     messages.clear();
     decoder_.feed(*chunk, messages);
-    // A client that sends several messages without waiting for the replies may
-    // not be reading them at all: check what it leaves unread.
-    if (messages.size() > 1 && over_output_limit()) co_return Ending::output_limit;
     if (queued_.size() > settings_.max_output) co_return Ending::output_limit;
     for (const core::Message& message : messages) {
+      // A client that sends several messages without waiting for the replies
+      // may not be reading them at all: check what it leaves unread before
+      // each reply (the kernel's buffer is small: waiting for it to drain
+      // would stop our reading too, and the client's sending with it).
+      if (messages.size() > 1 && over_output_limit()) co_return Ending::output_limit;
       // A reply that tells of a finished game goes once the game is safe.
       const core::Reply reply =
           co_await answer_when_recorded(*session_, message, *settings_.texts, settings_.commits, executor);

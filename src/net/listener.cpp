@@ -2,25 +2,14 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <utility>
 
 #include "core/words.hpp"
+#include "net/accept_loop.hpp"
 #include "net/endpoint.hpp"
 #include "net/log.hpp"
 
 namespace liaison::net {
-namespace {
-
-using namespace std::chrono_literals;
-
-// Errors after which accepting again at once would spin: wait a little.
-bool is_resource_shortage(const error_code& error) {
-  return error == asio::error::no_descriptors || error == asio::error::no_buffer_space ||
-         error == asio::error::no_memory || error.value() == ENFILE;
-}
-
-}  // namespace
 
 tcp::acceptor open_acceptor(const asio::any_io_executor& executor, const tcp::endpoint& endpoint, bool reuse_port) {
   tcp::acceptor acceptor(executor);
@@ -38,7 +27,8 @@ Listener::Listener(tcp::acceptor acceptor, const ListenerContext& context)
     : acceptor_(std::move(acceptor)), context_(context), connections_(acceptor_.get_executor()) {}
 
 void Listener::start() {
-  asio::co_spawn(acceptor_.get_executor(), accept_loop(), [](std::exception_ptr failure) {
+  auto accepting = accept_each(acceptor_, [this](tcp::socket socket) { welcome(std::move(socket)); });
+  asio::co_spawn(acceptor_.get_executor(), std::move(accepting), [](std::exception_ptr failure) {
     if (failure) std::rethrow_exception(failure);
   });
 }
@@ -47,28 +37,6 @@ void Listener::stop() {
   error_code ignored;
   acceptor_.close(ignored);
   connections_.stop_all();
-}
-
-asio::awaitable<void> Listener::accept_loop() {
-  asio::steady_timer pause(acceptor_.get_executor());
-  bool starved = false;  // out of descriptors: logged once, not every retry
-  while (acceptor_.is_open()) {
-    auto [error, socket] = co_await acceptor_.async_accept(nothrow);
-    if (error == asio::error::operation_aborted) co_return;
-    if (!error) {
-      if (std::exchange(starved, false)) log("accepting again");
-      welcome(std::move(socket));
-      continue;
-    }
-    if (!is_resource_shortage(error)) {
-      log("accept failed: {}", error.message());
-      continue;
-    }
-    // Keep serving the players we have; retry when descriptors free up.
-    if (!std::exchange(starved, true)) log("accept failed: {}; retrying every 100 ms", error.message());
-    pause.expires_after(100ms);
-    co_await pause.async_wait(nothrow);
-  }
 }
 
 void Listener::welcome(tcp::socket socket) {

@@ -37,7 +37,6 @@ class Listener {
   void stop();
 
  private:
-  asio::awaitable<void> accept_loop();
   void welcome(tcp::socket socket);
   void count_refusal();
   asio::awaitable<void> serve(tcp::socket socket, asio::ip::address address);

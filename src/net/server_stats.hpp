@@ -35,6 +35,9 @@ struct ServerStats {
   std::atomic<std::int64_t> connections_open{0};
   std::atomic<std::uint64_t> connections_refused_total{0};  // full, too many from one address, denied
   std::atomic<std::uint64_t> messages_total{0};       // client messages answered
+  std::atomic<std::uint64_t> pushes_dropped_total{0};  // news not sent to a client too slow to read them
+  std::atomic<std::int64_t> event_streams_open{0};     // pages following /events
+  std::atomic<std::uint64_t> event_streams_dropped_total{0};  // closed because their page read too slowly
   ReplyLatency reply_latency;
   std::chrono::system_clock::time_point started = std::chrono::system_clock::now();
 
@@ -48,6 +51,7 @@ struct ServerStats {
     messages_total.fetch_add(1, std::memory_order_relaxed);
     reply_latency.observe(latency);
   }
+  void dropped_push() { pushes_dropped_total.fetch_add(1, std::memory_order_relaxed); }
 };
 
 }  // namespace liaison::net
