@@ -98,6 +98,14 @@ std::unique_ptr<core::ChatRoom> make_room(const ServeOptions& options, core::Sco
                                         alarm);
 }
 
+// --allow and --deny, for the TCP players and the web side alike.
+net::AddressFilter address_filter(const ServeOptions& options) {
+  net::AddressFilter filter;
+  for (const auto& cidr : options.allow) filter.allow(cidr);
+  for (const auto& cidr : options.deny) filter.deny(cidr);
+  return filter;
+}
+
 net::ServerOptions server_options(const ServeOptions& options, const core::Texts& texts) {
   net::ServerOptions server{
       .endpoint = net::resolve_bind_endpoint(options.host, options.port),
@@ -107,10 +115,8 @@ net::ServerOptions server_options(const ServeOptions& options, const core::Texts
                    .idle_timeout = std::chrono::seconds(options.idle_timeout),
                    .pushes = is_room(options)},
       .limits = {.max_clients = options.max_clients, .max_per_address = options.max_per_ip},
-      .filter = {},
+      .filter = address_filter(options),
   };
-  for (const auto& cidr : options.allow) server.filter.allow(cidr);
-  for (const auto& cidr : options.deny) server.filter.deny(cidr);
   return server;
 }
 
@@ -140,6 +146,7 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
   net::ServerStats stats;  // counted only for the web side (/metrics, /api/stats)
   if (options.web) settings.settings.stats = &stats;
   const std::string address = net::to_string(settings.endpoint);
+  const net::AddressFilter web_filter = address_filter(options);  // outlives the web side
   std::optional<net::Server> server;
   try {
     server.emplace(std::move(settings), make_session);
@@ -170,7 +177,10 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
                                                               .live = &*live,
                                                               .teacher_token = teacher_token(options),
                                                               .room = room.get(),
-                                                              .partie = partie});
+                                                              .partie = partie,
+                                                              .filter = &web_filter,
+                                                              .limits = {.max_clients = options.max_clients,
+                                                                         .max_per_address = options.max_per_ip}});
     } catch (const boost::system::system_error& error) {
       fmt::print(stderr, "{}\n", fmt::format(fmt::runtime(texts.cannot_start), *options.web, error.code().message()));
       return 1;

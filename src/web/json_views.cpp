@@ -36,6 +36,9 @@ std::string stats_json(const net::ServerStats& stats, std::string_view service) 
       {"connections_total", stats.connections_total.load(std::memory_order_relaxed)},
       {"connections_refused_total", stats.connections_refused_total.load(std::memory_order_relaxed)},
       {"messages_total", stats.messages_total.load(std::memory_order_relaxed)},
+      {"pushes_dropped_total", stats.pushes_dropped_total.load(std::memory_order_relaxed)},
+      {"event_streams_open", stats.event_streams_open.load(std::memory_order_relaxed)},
+      {"event_streams_dropped_total", stats.event_streams_dropped_total.load(std::memory_order_relaxed)},
       {"reply_seconds_mean", latency.count ? latency.sum_seconds / static_cast<double>(latency.count) : 0.0},
       {"uptime_seconds", uptime},
   };

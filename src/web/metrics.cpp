@@ -6,10 +6,12 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <span>
 #include <sstream>
 #include <vector>
 
@@ -73,21 +75,47 @@ void sample(std::string& out, std::string_view name, std::string_view labels, Va
   fmt::format_to(std::back_inserter(out), "{}{} {}\n", name, labels, value);
 }
 
+// One sample of a family without labels other than the service's.
+struct Series {
+  std::string_view name, type, help;
+  double value;
+};
+
+// Whole numbers as such (a count of 10 million is 10000000, not 1e+07).
+std::string number(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15) return fmt::format("{:.0f}", value);
+  return fmt::format("{}", value);
+}
+
+void write_series(std::string& out, std::span<const Series> all, std::string_view labels) {
+  for (const Series& one : all) {
+    family(out, one.name, one.type, one.help);
+    sample(out, one.name, labels, number(one.value));
+  }
+}
+
 }  // namespace
 
 std::string prometheus_text(const net::ServerStats& stats, std::string_view service) {
   std::string out;
   const std::string service_label = fmt::format("{{service=\"{}\"}}", service);
-  family(out, "liaison_connections_total", "counter", "Client connections served (TCP and WebSocket).");
-  sample(out, "liaison_connections_total", service_label, stats.connections_total.load(std::memory_order_relaxed));
-  family(out, "liaison_connections_open", "gauge", "Client connections open now.");
-  sample(out, "liaison_connections_open", service_label, stats.connections_open.load(std::memory_order_relaxed));
-  family(out, "liaison_connections_refused_total", "counter",
-         "Connections turned away: server full, too many from one address, or denied.");
-  sample(out, "liaison_connections_refused_total", service_label,
-         stats.connections_refused_total.load(std::memory_order_relaxed));
-  family(out, "liaison_messages_total", "counter", "Client messages answered.");
-  sample(out, "liaison_messages_total", service_label, stats.messages_total.load(std::memory_order_relaxed));
+  const auto count = [](const auto& counter) { return static_cast<double>(counter.load(std::memory_order_relaxed)); };
+  const Series counts[] = {
+      {"liaison_connections_total", "counter", "Client connections served (TCP and WebSocket).",
+       count(stats.connections_total)},
+      {"liaison_connections_open", "gauge", "Client connections open now.", count(stats.connections_open)},
+      {"liaison_connections_refused_total", "counter",
+       "Connections turned away: server full, too many from one address, or denied.",
+       count(stats.connections_refused_total)},
+      {"liaison_messages_total", "counter", "Client messages answered.", count(stats.messages_total)},
+      {"liaison_pushes_dropped_total", "counter", "News not sent to clients too slow to read them (TCP and WebSocket).",
+       count(stats.pushes_dropped_total)},
+      {"liaison_event_streams_open", "gauge", "Pages following /events now.", count(stats.event_streams_open)},
+      {"liaison_event_streams_dropped_total", "counter",
+       "Event streams closed because their page read too slowly (it reconnects).",
+       count(stats.event_streams_dropped_total)},
+  };
+  write_series(out, counts, service_label);
 
   const auto latency = stats.reply_latency.snapshot();
   family(out, "liaison_reply_seconds", "histogram", "Time from a message's arrival to its reply's send.");
@@ -100,11 +128,7 @@ std::string prometheus_text(const net::ServerStats& stats, std::string_view serv
   sample(out, "liaison_reply_seconds_count", service_label, latency.count);
 
   const ProcessStats process = read_process_stats();
-  struct ProcessSeries {
-    std::string_view name, type, help;
-    double value;
-  };
-  const ProcessSeries series[] = {
+  const Series series[] = {
       {"process_cpu_seconds_total", "counter", "User and system CPU time spent, in seconds.", process.cpu_seconds},
       {"process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", process.resident_bytes},
       {"process_virtual_memory_bytes", "gauge", "Virtual memory size in bytes.", process.virtual_bytes},
@@ -113,10 +137,7 @@ std::string prometheus_text(const net::ServerStats& stats, std::string_view serv
       {"process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch, in seconds.",
        process.start_time_seconds},
   };
-  for (const ProcessSeries& one : series) {
-    family(out, one.name, one.type, one.help);
-    sample(out, one.name, "", one.value);
-  }
+  write_series(out, series, "");
   return out;
 }
 

@@ -56,6 +56,7 @@ class PlaySocket final : public core::Peer {
   void deliver(std::string_view text) override {
     if (queued_bytes_ > max_output) {
       ++dropped_;
+      if (context_.stats) context_.stats->dropped_push();
       return;
     }
     queue(std::string(text));

@@ -6,10 +6,13 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <utility>
 
+#include "net/accept_loop.hpp"
+#include "net/endpoint.hpp"
 #include "net/listener.hpp"
 #include "net/log.hpp"
 #include "web/json_views.hpp"
@@ -32,6 +35,7 @@ using Response = http::response<http::string_body>;
 
 constexpr std::size_t max_request_body = 8 * 1024;
 constexpr auto request_timeout = 30s;
+constexpr auto event_write_timeout = 30s;  // a page whose kernel buffer stays full this long is dropped
 constexpr std::size_t default_top = 10;
 constexpr std::size_t max_top = 1000;
 constexpr std::size_t max_event_backlog = 256 * 1024;  // a page that reads slower is dropped (it reconnects)
@@ -39,12 +43,16 @@ constexpr std::size_t max_qr_text = 512;
 constexpr std::size_t max_results = 100'000;  // games in one CSV export
 
 // One page's event stream: events queue here until the writer sends them.
+// A page that leaves more than max_event_backlog unread is dropped at once:
+// its write is cancelled, and the page reconnects for a fresh snapshot.
 class EventStream final : public EventSink {
  public:
-  explicit EventStream(const net::asio::any_io_executor& executor) : wake(executor) {}
+  explicit EventStream(beast::tcp_stream& stream) : wake(stream.get_executor()), stream_(stream) {}
   void push(const std::string& event) override {
+    if (overflowed) return;
     if (queued_bytes + event.size() > max_event_backlog) {
       overflowed = true;
+      stream_.cancel();  // the writer may be stuck in a write the page does not read
     } else {
       queued.push_back(event);
       queued_bytes += event.size();
@@ -55,6 +63,15 @@ class EventStream final : public EventSink {
   std::size_t queued_bytes = 0;
   bool overflowed = false;
   net::asio::steady_timer wake;
+
+ private:
+  beast::tcp_stream& stream_;
+};
+
+// Why a connection is turned away, answered to its first request.
+struct Refusal {
+  http::status status;
+  std::string message;
 };
 
 Response respond(const Request& request, http::status status, std::string body, std::string_view content_type) {
@@ -158,20 +175,50 @@ struct WebServer::State : std::enable_shared_from_this<State> {
 
   net::asio::awaitable<void> accept_loop() {
     const auto self = shared_from_this();  // alive while accepting
-    while (acceptor.is_open()) {
-      auto [accept_error, socket] = co_await acceptor.async_accept(nothrow);
-      if (accept_error == net::asio::error::operation_aborted) co_return;
-      if (accept_error) {
-        net::log("web: accept failed: {}", accept_error.message());
-        continue;
+    co_await net::accept_each(acceptor, [this](tcp::socket socket) { welcome(std::move(socket)); }, "web: ");
+  }
+
+  // The address filter and the seats have their say, as for the TCP players.
+  void welcome(tcp::socket socket) {
+    error_code error;
+    const auto peer = socket.remote_endpoint(error);
+    if (error) return;  // already gone
+    std::optional<Refusal> refusal;
+    if (settings.filter && !settings.filter->admits(peer.address())) {
+      refusal = Refusal{http::status::forbidden, "this address may not use this server"};
+    } else {
+      switch (admission.try_admit(peer.address())) {
+        case net::Admitted::yes:
+          break;
+        case net::Admitted::server_full:
+          refusal = Refusal{http::status::service_unavailable,
+                            fmt::format("server full ({} web connections); try again later", admission.limits().max_clients)};
+          break;
+        case net::Admitted::too_many_from_address:
+          refusal = Refusal{http::status::too_many_requests,
+                            fmt::format("too many connections from your address ({})", admission.limits().max_per_address)};
+          break;
       }
-      net::asio::co_spawn(acceptor.get_executor(), serve(std::move(socket)), net::asio::detached);
     }
+    if (refusal) {
+      net::log("web: refused {}: {}", net::to_string(peer), refusal->message);
+      if (settings.stats) settings.stats->connections_refused_total.fetch_add(1, std::memory_order_relaxed);
+    }
+    net::asio::co_spawn(acceptor.get_executor(), serve(std::move(socket), peer.address(), std::move(refusal)),
+                        net::asio::detached);
   }
 
   // One HTTP connection: requests in turn (keep-alive), or an upgrade to /play.
-  net::asio::awaitable<void> serve(tcp::socket socket) {
+  // A refused connection gets its first request answered with the refusal.
+  net::asio::awaitable<void> serve(tcp::socket socket, net::asio::ip::address address, std::optional<Refusal> refusal) {
     const auto self = shared_from_this();
+    struct Seat {
+      net::Admission* admission;  // null: none taken
+      net::asio::ip::address address;
+      ~Seat() {
+        if (admission) admission->release(address);
+      }
+    } const seat{refusal ? nullptr : &admission, address};
     beast::tcp_stream stream(std::move(socket));
     const std::uint64_t id = next_id++;
     live.emplace(id, [&stream] { stream.socket().close(); });
@@ -195,6 +242,13 @@ struct WebServer::State : std::enable_shared_from_this<State> {
         break;
       }
       Request request = parser.release();
+      if (refusal) {
+        Response refused = error(request, refusal->status, refusal->message);
+        if (refusal->status != http::status::forbidden) refused.set(http::field::retry_after, "5");
+        refused.keep_alive(false);
+        co_await http::async_write(stream, refused, nothrow);
+        break;
+      }
       if (websocket::is_upgrade(request) && split_target(request.target()).first == "/play") {
         if (!origin_allowed(request)) {
           const Response refused = error(request, http::status::forbidden, "this page may not play here (Origin)");
@@ -244,22 +298,35 @@ struct WebServer::State : std::enable_shared_from_this<State> {
     auto [header_error, header_size] = co_await http::async_write_header(stream, serializer, nothrow);
     if (header_error) co_return;
     stream.expires_never();
-    EventStream events(stream.get_executor());
+    EventStream events(stream);
     events.push("retry: 2000\n\n");  // the browser reconnects after 2 s
     settings.live->subscribe(events);
-    while (!events.overflowed) {
+    if (settings.stats) settings.stats->event_streams_open.fetch_add(1, std::memory_order_relaxed);
+    bool gone = false;
+    while (!events.overflowed && !gone) {
       while (!events.queued.empty() && !events.overflowed) {
         const std::string event = std::move(events.queued.front());
         events.queued.pop_front();
         events.queued_bytes -= event.size();
+        stream.expires_after(event_write_timeout);
         auto [write_error, written] = co_await net::asio::async_write(stream, net::asio::buffer(event), nothrow);
-        if (write_error) events.overflowed = true;  // gone
+        if (write_error == beast::error::timeout) events.overflowed = true;  // stuck: as good as too slow
+        if (write_error) {
+          gone = true;
+          break;
+        }
       }
-      if (events.overflowed) break;
+      if (events.overflowed || gone) break;
+      stream.expires_never();
       events.wake.expires_at(std::chrono::steady_clock::time_point::max());
       co_await events.wake.async_wait(nothrow);
     }
     settings.live->unsubscribe(events);
+    if (settings.stats) {
+      settings.stats->event_streams_open.fetch_sub(1, std::memory_order_relaxed);
+      if (events.overflowed) settings.stats->event_streams_dropped_total.fetch_add(1, std::memory_order_relaxed);
+    }
+    if (events.overflowed) net::log("web: a page read its events too slowly: dropped (it will reconnect)");
   }
 
   Response route(const Request& request) const {
@@ -364,6 +431,7 @@ struct WebServer::State : std::enable_shared_from_this<State> {
 
   WebSettings settings;
   tcp::acceptor acceptor;
+  net::Admission admission{settings.limits};
   std::map<std::uint64_t, std::function<void()>> live;  // closes each open connection on stop()
   std::uint64_t next_id = 0;
 };

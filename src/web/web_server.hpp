@@ -10,6 +10,9 @@
 //   GET /metrics                              Prometheus text
 //   /play (WebSocket)                         the served game, one text frame per message
 //   GET /play                                 a page that plays through it
+// Every web connection (a page's request, its event stream, a /play socket)
+// takes a seat; connections beyond the limits, or from a denied address, get
+// their first request answered with 503, 429 or 403 and are closed.
 // Beast stays inside web_server.cpp and play_socket.cpp: this header does
 // not include it.
 #pragma once
@@ -22,6 +25,8 @@
 #include "core/score_store.hpp"
 #include "core/session.hpp"
 #include "core/texts.hpp"
+#include "net/address_filter.hpp"
+#include "net/admission.hpp"
 #include "net/asio.hpp"
 #include "net/server_stats.hpp"
 
@@ -41,6 +46,8 @@ struct WebSettings {
   std::string teacher_token;            // required by /api/teacher/...: "Authorization: Bearer <token>"
   core::ChatRoom* room = nullptr;       // the salon or the partie: kick, rename
   core::Partie* partie = nullptr;       // start a round now
+  const net::AddressFilter* filter = nullptr;  // --allow/--deny, as for the TCP players (403)
+  net::AdmissionLimits limits;          // --max-clients, --max-per-ip: the web side's own seats (503, 429)
 };
 
 class WebServer {

@@ -7,9 +7,15 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+#include <fmt/format.h>
 
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <fstream>
+#include <future>
+#include <memory>
+#include <thread>
 #include <regex>
 #include <string>
 #include <vector>
@@ -57,6 +63,7 @@ struct HttpReply {
   std::string content_type;
   std::string cache_control;
   std::string allow;
+  std::string retry_after;
   std::string body;
 };
 
@@ -76,14 +83,25 @@ HttpReply request(std::uint16_t port, std::string_view target, http::verb verb =
           .content_type = std::string(reply[http::field::content_type]),
           .cache_control = std::string(reply[http::field::cache_control]),
           .allow = std::string(reply[http::field::allow]),
+          .retry_after = std::string(reply[http::field::retry_after]),
           .body = reply.body()};
+}
+
+// How a client reads: as it comes, or not at all (a frozen tab: its socket
+// keeps a tiny receive window, and nothing is read until the test says so).
+enum class Reading { normal, stalled };
+
+void connect(tcp::socket& socket, std::uint16_t port, Reading reading) {
+  socket.open(tcp::v4());
+  if (reading == Reading::stalled) socket.set_option(asio::socket_base::receive_buffer_size(4096));
+  socket.connect(tcp::endpoint(asio::ip::address_v4::loopback(), port));
 }
 
 // A WebSocket client of /play.
 class Player {
  public:
-  explicit Player(const WebServer& server, std::string origin = {}) : ws_(io_) {
-    asio::connect(ws_.next_layer(), std::vector{tcp::endpoint(asio::ip::address_v4::loopback(), server.web_port())});
+  explicit Player(const WebServer& server, std::string origin = {}, Reading reading = Reading::normal) : ws_(io_) {
+    connect(ws_.next_layer(), server.web_port(), reading);
     if (!origin.empty())
       ws_.set_option(websocket::stream_base::decorator(
           [origin](websocket::request_type& outgoing) { outgoing.set(http::field::origin, origin); }));
@@ -266,11 +284,27 @@ TEST(Web, BrowserAndTcpClientsChatInTheSalon) {
 // An open /events stream, read event by event.
 class EventStream {
  public:
-  explicit EventStream(std::uint16_t web_port) : socket_(io_) {
-    socket_.connect(tcp::endpoint(asio::ip::address_v4::loopback(), web_port));
+  explicit EventStream(std::uint16_t web_port, Reading reading = Reading::normal) : socket_(io_) {
+    connect(socket_, web_port, reading);
     const std::string get = "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     asio::write(socket_, asio::buffer(get));
-    header_ = next();  // the response's header ends with an empty line too
+    if (reading == Reading::normal) header_ = next();  // the response's header ends with an empty line too
+  }
+  // Reads until the server closes the stream (or resets it: it may give up
+  // on unread bytes); false when it is still open after `patience`.
+  bool closed_by_server(std::chrono::milliseconds patience = 10s) {
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + patience;
+    std::array<char, 65536> chunk{};
+    while (Clock::now() < deadline) {
+      if (!wait_readable(socket_.native_handle(),
+                         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now())))
+        return false;
+      error_code ended;
+      socket_.read_some(asio::buffer(chunk), ended);
+      if (ended) return ended == asio::error::eof || ended == asio::error::connection_reset;
+    }
+    return false;
   }
   // The next block up to an empty line: one event ("event: x\ndata: {...}").
   std::string next() {
@@ -394,6 +428,121 @@ TEST(Web, TheTeacherStartsARoundAndExportsTheResults) {
       << csv.body;
   EXPECT_TRUE(std::regex_search(csv.body, std::regex(R"(\r\n20\d\d-\d\d-\d\dT[^,]+,round,'=ana,1,1,100,\d+,0,1,\d+,0\r\n$)")))
       << "the round ana left unfound, her nickname never a formula: " << csv.body;
+}
+
+// A frozen page and a frozen browser player (tiny receive windows, never
+// read) while a busy salon sends them megabytes: the TCP players, a page and
+// a browser player that read get every reply and every event, in order; the
+// frozen page is let go (a browser would reconnect for a new snapshot), the
+// frozen player's news are dropped, and it is told how many when it reads.
+TEST(Web, AFrozenPageOrBrowserPlayerNeverDelaysTheOthers) {
+  constexpr int members = 40;
+  constexpr int renames = 1500;
+  WebServer server({"--service", "salon", "--max-per-ip", "100", "--flood-rate", "1000000", "--flood-burst", "1000000"});
+  EventStream frozen_page(server.web_port(), Reading::stalled);
+  Player frozen_player(server, {}, Reading::stalled);
+  std::vector<std::unique_ptr<Client>> crowd;  // their nicknames make each "players" event over 1 KB
+  for (int i = 0; i < members; ++i) {
+    Client& member = *crowd.emplace_back(std::make_unique<Client>(server.port()));
+    const std::string nickname = fmt::format("m{:02}-abcdefghijklmnopqrst", i);  // 24 characters
+    member.send("/nick " + nickname + "\n");
+    ASSERT_EQ(line_with(member, "Vous êtes maintenant"), "Vous êtes maintenant " + nickname + ".\n");
+  }
+
+  // The readers say how far they got; the flood never runs more than a few
+  // messages ahead of them (they read as a browser does, not faster).
+  const std::string last_nickname = fmt::format("flood-{}", renames - 1);
+  std::atomic<int> page_at = -1;
+  std::atomic<int> player_at = -1;
+  std::promise<std::string> player_saw;  // "" when every chat line came, in order; else what went wrong
+  std::jthread page_reader([&] {
+    EventStream page(server.web_port());
+    page.next_of("snapshot");
+    page_at = 0;
+    while (page_at < renames - 1) {
+      const std::string players = page.next_of("players");
+      if (const std::size_t at = players.find("\"flood-"); at != std::string::npos)
+        page_at = std::stoi(players.substr(at + 7));
+    }
+  });
+  std::jthread player_reader([&] {
+    Player player(server);
+    player.read();  // welcome
+    player_at = 0;
+    for (int next = 0; next < renames;) {
+      const std::string frame = player.read();
+      if (contains(frame, "perdu")) return player_saw.set_value("dropped: " + frame);
+      if (!contains(frame, "xxxx")) continue;  // arrivals and renames
+      if (!frame.ends_with("x" + std::to_string(next))) return player_saw.set_value("out of order: " + frame);
+      player_at = next++;
+    }
+    player_saw.set_value("");
+  });
+  // True when both readers reached `at` within 5 s.
+  const auto readers_reach = [&](int at) {
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (page_at < at || player_at < at) {
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      std::this_thread::sleep_for(100us);
+    }
+    return true;
+  };
+  ASSERT_TRUE(readers_reach(0));
+
+  Client flooder(server.port());
+  for (int i = 0; i < renames; ++i) {
+    ASSERT_TRUE(readers_reach(i - 8)) << "a reader that keeps up was held back at " << i << ": page " << page_at
+                                      << ", player " << player_at;
+    const std::string nickname = fmt::format("flood-{}", i);
+    flooder.send(fmt::format("/nick {}\n{}{}\n", nickname, std::string(900, 'x'), i));
+    ASSERT_EQ(line_with(flooder, "Vous êtes maintenant"), "Vous êtes maintenant " + nickname + ".\n") << "reply " << i;
+  }
+  EXPECT_TRUE(readers_reach(renames - 1));
+  EXPECT_EQ(player_saw.get_future().get(), "");
+
+  const std::string stats = request(server.web_port(), "/api/stats").body;
+  EXPECT_TRUE(contains(stats, R"("event_streams_dropped_total":1,)")) << stats;
+  EXPECT_TRUE(frozen_page.closed_by_server()) << "the frozen page was let go";
+  bool told = false;
+  for (int frames = 0; frames < 2 * renames && !told; ++frames) told = contains(frozen_player.read(), "perdu");
+  EXPECT_TRUE(told) << "the frozen player is told how many news it lost";
+  frozen_player.write("/who");
+  std::string present;
+  for (int frames = 0; frames < 2 * renames && !contains(present, "Présents"); ++frames) present = frozen_player.read();
+  EXPECT_TRUE(contains(present, last_nickname)) << "and it plays on: " << present;
+}
+
+// --max-per-ip, --max-clients and --deny hold for the web side too (its own
+// seats: a page, its event stream, a /play socket each take one).
+TEST(Web, WebConnectionsHaveSeatsAndTheAddressFilter) {
+  WebServer per_address({"--max-per-ip", "2"});
+  auto first = std::make_unique<Player>(per_address);
+  Player second(per_address);
+  const HttpReply third = request(per_address.web_port(), "/api/stats");
+  EXPECT_EQ(third.status, 429U);
+  EXPECT_EQ(third.retry_after, "5");
+  EXPECT_EQ(third.body, R"j({"error":"too many connections from your address (2)","status":429})j");
+  Client tcp_player(per_address.port());
+  EXPECT_TRUE(contains(tcp_player.recv_once().value_or(""), "entre 1 et 100")) << "TCP players have seats of their own";
+  first.reset();  // a seat frees when its connection ends
+  HttpReply stats;
+  for (int tries = 0; tries < 50 && stats.status != 200; ++tries) {
+    std::this_thread::sleep_for(20ms);
+    stats = request(per_address.web_port(), "/api/stats");
+  }
+  EXPECT_EQ(stats.status, 200U);
+  EXPECT_TRUE(std::regex_search(stats.body, std::regex(R"("connections_refused_total":[1-9])"))) << stats.body;
+
+  WebServer full({"--max-clients", "1"});
+  EventStream page(full.web_port());
+  const HttpReply refused = request(full.web_port(), "/");
+  EXPECT_EQ(refused.status, 503U);
+  EXPECT_TRUE(contains(refused.body, "server full (1 web connections)")) << refused.body;
+
+  WebServer denied({"--deny", "127.0.0.0/8"});
+  const HttpReply forbidden = request(denied.web_port(), "/");
+  EXPECT_EQ(forbidden.status, 403U);
+  EXPECT_EQ(forbidden.retry_after, "");
 }
 
 TEST(Web, BadWebOptionsAreUsageErrors) {
