@@ -100,12 +100,14 @@ void connect(tcp::socket& socket, std::uint16_t port, Reading reading) {
 // A WebSocket client of /play.
 class Player {
  public:
-  explicit Player(const WebServer& server, std::string origin = {}, Reading reading = Reading::normal) : ws_(io_) {
-    connect(ws_.next_layer(), server.web_port(), reading);
+  explicit Player(const WebServer& server, std::string origin = {}, Reading reading = Reading::normal)
+      : Player(server.web_port(), std::move(origin), reading) {}
+  explicit Player(std::uint16_t web_port, std::string origin = {}, Reading reading = Reading::normal) : ws_(io_) {
+    connect(ws_.next_layer(), web_port, reading);
     if (!origin.empty())
       ws_.set_option(websocket::stream_base::decorator(
           [origin](websocket::request_type& outgoing) { outgoing.set(http::field::origin, origin); }));
-    ws_.handshake(server.host(), "/play");
+    ws_.handshake("127.0.0.1:" + std::to_string(web_port), "/play");
   }
   std::string read() {
     beast::flat_buffer buffer;
@@ -543,6 +545,37 @@ TEST(Web, WebConnectionsHaveSeatsAndTheAddressFilter) {
   const HttpReply forbidden = request(denied.web_port(), "/");
   EXPECT_EQ(forbidden.status, 403U);
   EXPECT_EQ(forbidden.retry_after, "");
+}
+
+// Out of descriptors, the web side waits for some to free up (logged once,
+// no spinning on accept), keeps the connections it has, and accepts again.
+TEST(Web, OutOfDescriptorsTheWebSideWaitsAndRecovers) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "the sanitizer runtime needs descriptors of its own under a 32-descriptor limit; "
+                  "the release suite runs this test";
+#endif
+  Process server("/usr/bin/prlimit", {"--nofile=32", "--", liaison_binary(), "serve", "--port", "0", "--web", "0",
+                                      "--db", ":memory:"});
+  const std::string ready = server.read_stdout_until("#token=", 5s);
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(ready, match, std::regex(R"(Web sur 127\.0\.0\.1:(\d+))"))) << ready;
+  const auto web_port = static_cast<std::uint16_t>(std::stoi(match[1]));
+  auto seated = std::make_unique<Player>(web_port);
+  seated->read();  // welcome
+  std::vector<std::unique_ptr<Client>> crowd;
+  for (int i = 0; i < 40; ++i) crowd.push_back(std::make_unique<Client>(web_port));  // the kernel queues them
+  ASSERT_TRUE(server.wait_for_stderr("web: accept failed: Too many open files; retrying every 100 ms"));
+  EXPECT_TRUE(contains(seated->say("50"), "C'est")) << "a seated player goes on";
+  std::this_thread::sleep_for(500ms);
+  crowd.clear();
+  seated.reset();
+  EXPECT_EQ(request(web_port, "/api/stats").status, 200U);
+  EXPECT_TRUE(server.wait_for_stderr("web: accepting again"));
+  const std::string log = server.stderr_text();
+  std::size_t failures = 0;
+  for (std::size_t at = log.find("accept failed"); at != std::string::npos; at = log.find("accept failed", at + 1))
+    ++failures;
+  EXPECT_EQ(failures, 1U) << "logged once, not at every retry: " << log;
 }
 
 TEST(Web, BadWebOptionsAreUsageErrors) {
