@@ -100,7 +100,10 @@ function lessonClient(port) {
   });
 }
 
-const VERDICT = /^(C'est plus|C'est moins|Gagné|Trouvé)/m;
+// The server's verdicts, in French or in English (--lang en).
+const VERDICT = /^(C'est plus|C'est moins|Gagné|Trouvé|Higher|Lower|You won|Found)/m;
+const HIGHER = /^(C'est plus|Higher)/;
+const LOWER = /^(C'est moins|Lower)/;
 
 // Bisection through `say`, which returns the whole reply (news first).
 async function bisect(say) {
@@ -110,8 +113,8 @@ async function bisect(say) {
     const guess = Math.floor((low + high) / 2);
     const reply = await say(String(guess));
     const verdict = reply.split("\n").find(line => VERDICT.test(line)) || "";
-    if (verdict.startsWith("C'est plus")) low = guess + 1;
-    else if (verdict.startsWith("C'est moins")) high = guess - 1;
+    if (HIGHER.test(verdict)) low = guess + 1;
+    else if (LOWER.test(verdict)) high = guess - 1;
     else return reply;
   }
   throw new Error("bisection did not end");
@@ -161,13 +164,14 @@ function bisectInPage(page) {
   });
 }
 
-async function openPage(url) {
+// The projected page, once its live feed is up ("live" on an English server).
+async function openPage(url, live = "en direct") {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   const dialogs = [];
   page.on("dialog", dialog => { dialogs.push(dialog.message()); dialog.dismiss(); });
   page.dialogs = dialogs;
   await page.goto(url);
-  await page.waitForFunction(() => document.querySelector("#status").textContent === "en direct", null,
+  await page.waitForFunction(live => document.querySelector("#status").textContent === live, live,
                              { timeout: 5000 * slow });
   return page;
 }
@@ -314,6 +318,48 @@ async function thePageReconnectsWhenItsStreamIsDropped() {
   await second.stop();
 }
 
+// A server started with --lang en: the page, its round and podium, and the
+// /play page, in English.
+async function theClassroomInEnglish() {
+  const server = await startServer(["--lang", "en", "--mode", "partie", "--round-grace", "0", "--round-pause", "60",
+                                    "--db", path.join(workDir, "english.db")]);
+  const page = await openPage(server.url, "live");
+  const heading = id => page.$eval(`#${id}`, element => element.textContent);
+  check((await page.evaluate(() => document.documentElement.lang)) === "en", "the page says it is in English");
+  check((await heading("title")) === "Guess the number, on the network" && (await heading("board-title")) === "Leaderboard" &&
+        (await heading("players-title")) === "Players", "its headings are English");
+  const eve = await lessonClient(server.port);
+  check((await eve.say("eve")).startsWith("Hello eve! Round 1 is on"), "eve joins the round in English");
+  await page.waitForFunction(() => document.querySelector("#round-range").textContent.startsWith("between 1 and 100"),
+                             null, { timeout: 3000 * slow });
+  check(true, "the page shows the open range in English");
+  const won = await bisect(eve.say);
+  check(won.startsWith("You won!"), "eve wins the round", won);
+  await page.waitForFunction(() => document.querySelectorAll("#podium li").length === 1, null, { timeout: 2000 * slow });
+  const podium = await page.$eval("#podium li", item => item.textContent);
+  const found = await heading("round-found");
+  const secret = await heading("round-range");
+  check(/^eve — \d+ tries, \d+\.\d\u00a0s$/.test(podium) && found === "1 of 1 found it" && /^It was \d+$/.test(secret),
+        "the podium, the count and the secret are English", `${podium}\n${found}\n${secret}`);
+  await page.waitForFunction(() => document.querySelector("#board").textContent.includes("new"), null,
+                             { timeout: 3000 * slow });
+  check(true, "the leaderboard marks eve as new");
+  if (outputDir) {
+    await page.screenshot({ path: path.join(outputDir, "page-en.png"), fullPage: true });
+    check(true, `screenshot written to ${path.join(outputDir, "page-en.png")}`);
+  }
+  const play = await browser.newPage();
+  await play.goto(`${server.url}play?lang=en`);
+  await play.waitForFunction(() => document.querySelector("#transcript .server"), null, { timeout: 5000 * slow });
+  const question = await play.$eval("#transcript .server", line => line.textContent);
+  check((await play.$eval("#send", button => button.textContent)) === "Send" && question.endsWith("Your nickname?"),
+        "the /play page is English, and so is the server's question", question);
+  eve.close();
+  await play.close();
+  await page.close();
+  await server.stop();
+}
+
 try {
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -324,6 +370,7 @@ try {
   await aStudentPlaysFromThePlayPage();
   await aRoundOfTwoTcpPlayersAndABrowserEndsOnAPodium();
   await thePageReconnectsWhenItsStreamIsDropped();
+  await theClassroomInEnglish();
   console.log("ok: the page, /play and the live feed work in the browser");
 } catch (failure) {
   console.log(failure.message);
