@@ -264,7 +264,8 @@ struct WebServer::State : std::enable_shared_from_this<State> {
         co_await stream_events(stream, request);
         break;
       }
-      const Response response = route(request);
+      Response response = route(request);
+      if (request.method() == http::verb::head) response.body().clear();  // GET's headers, Content-Length included
       auto [write_error, written] = co_await http::async_write(stream, response, nothrow);
       if (write_error || !response.keep_alive()) break;
     }
@@ -336,9 +337,9 @@ struct WebServer::State : std::enable_shared_from_this<State> {
                        path == "/api/round" || path == "/api/stats" || path == "/api/leaderboard" ||
                        path == "/metrics" || path == "/play";
     if (!known) return error(request, http::status::not_found, fmt::format("no such page: {}", path));
-    if (request.method() != http::verb::get) {
-      Response refused = error(request, http::status::method_not_allowed, "only GET is allowed here");
-      refused.set(http::field::allow, "GET");
+    if (request.method() != http::verb::get && request.method() != http::verb::head) {
+      Response refused = error(request, http::status::method_not_allowed, "only GET (or HEAD) is allowed here");
+      refused.set(http::field::allow, "GET, HEAD");
       return refused;
     }
     if (path == "/metrics") return respond(request, http::status::ok, prometheus_text(*settings.stats, settings.service),
@@ -354,6 +355,7 @@ struct WebServer::State : std::enable_shared_from_this<State> {
       return respond(request, http::status::ok, qr_svg(text), "image/svg+xml");
     }
     if (!settings.live) return error(request, http::status::not_found, "no live state on this server");
+    if (path == "/events") return respond(request, http::status::ok, {}, "text/event-stream; charset=utf-8");  // HEAD
     if (path == "/api/players") return json(request, http::status::ok, settings.live->players_json());
     if (path == "/api/round") return json(request, http::status::ok, settings.live->round_json());
     return error(request, http::status::not_found, "no such page");

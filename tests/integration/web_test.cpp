@@ -181,7 +181,7 @@ TEST(Web, ErrorsAreJsonWithTheRightStatus) {
   EXPECT_EQ(missing.body, R"({"error":"no such page: /nothing/here","status":404})");
   const HttpReply posted = request(server.web_port(), "/api/leaderboard", http::verb::post);
   EXPECT_EQ(posted.status, 405U);
-  EXPECT_EQ(posted.allow, "GET");
+  EXPECT_EQ(posted.allow, "GET, HEAD");
   EXPECT_TRUE(contains(posted.body, R"("status":405)")) << posted.body;
   const HttpReply bad_top = request(server.web_port(), "/api/leaderboard?top=0");
   EXPECT_EQ(bad_top.status, 400U);
@@ -194,6 +194,19 @@ TEST(Web, ErrorsAreJsonWithTheRightStatus) {
     error_code ended;
     asio::read(garbage, asio::dynamic_buffer(answer), ended);
     EXPECT_TRUE(answer.starts_with("HTTP/1.1 400 Bad Request\r\n")) << "not HTTP: " << answer;
+  }
+  {
+    // HEAD: what GET would say, without the body (uptime monitors, curl -I).
+    asio::io_context io;
+    tcp::socket head(io);
+    head.connect(tcp::endpoint(asio::ip::address_v4::loopback(), server.web_port()));
+    asio::write(head, asio::buffer(std::string_view("HEAD /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")));
+    std::string answer;
+    error_code ended;
+    asio::read(head, asio::dynamic_buffer(answer), ended);
+    EXPECT_TRUE(answer.starts_with("HTTP/1.1 200 OK\r\n")) << answer;
+    EXPECT_TRUE(std::regex_search(answer, std::regex("\r\nContent-Length: [1-9][0-9]*\r\n"))) << answer;
+    EXPECT_TRUE(answer.ends_with("\r\n\r\n")) << "no body: " << answer;
   }
   const HttpReply play_page = request(server.web_port(), "/play");
   EXPECT_EQ(play_page.status, 200U) << "/play without an upgrade is the page that plays";
@@ -576,6 +589,32 @@ TEST(Web, OutOfDescriptorsTheWebSideWaitsAndRecovers) {
   for (std::size_t at = log.find("accept failed"); at != std::string::npos; at = log.find("accept failed", at + 1))
     ++failures;
   EXPECT_EQ(failures, 1U) << "logged once, not at every retry: " << log;
+}
+
+// --threads 2: both loops' players feed the one page (its state is shared
+// between threads; also run under ThreadSanitizer by scripts/test).
+TEST(Web, SeveralThreadsFeedOnePage) {
+  constexpr int players = 16;
+  WebServer server({"--threads", "2", "--seed", "11"});
+  EventStream page(server.web_port());
+  page.next_of("snapshot");
+  std::vector<std::jthread> games;
+  std::atomic<int> won = 0;
+  for (int i = 0; i < players; ++i)
+    games.emplace_back([&, i] {
+      Client client(server.port());
+      client.recv_once();
+      if (converse(client, fmt::format("/nick p{}", i)) != fmt::format("Vous êtes maintenant p{}.", i)) return;
+      if (contains(bisect([&](const std::string& guess) { return converse(client, guess); }), "Gagné")) ++won;
+    });
+  games.clear();  // joined
+  EXPECT_EQ(won, players);
+  const std::string board = request(server.web_port(), "/api/leaderboard?top=100").body;
+  for (int i = 0; i < players; ++i)
+    EXPECT_TRUE(contains(board, fmt::format(R"("nickname":"p{}",)", i))) << board;
+  std::string leaderboard;
+  while (!contains(leaderboard, R"("nickname":"p)" + std::to_string(players - 1))) leaderboard = page.next_of("leaderboard");
+  EXPECT_TRUE(contains(page.next_of("rate"), R"("guesses_per_s":)"));
 }
 
 TEST(Web, BadWebOptionsAreUsageErrors) {
