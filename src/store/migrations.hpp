@@ -12,6 +12,7 @@ int latest_schema_version();
 // Applies the missing steps, each in its own transaction (so two processes
 // opening a new file at once apply each step once). Throws when the file
 // holds a newer schema than this build knows, or tables that are not ours.
-void migrate(sqlite::Database& db);
+// `target` stops at an older version (tests: a file as an older liaison left it).
+void migrate(sqlite::Database& db, int target = latest_schema_version());
 
 }  // namespace liaison::store

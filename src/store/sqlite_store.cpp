@@ -20,17 +20,13 @@ constexpr std::string_view insert_game_sql = R"sql(
 
 // Ties on rounds won fall to games found, then to fewer tries on average over
 // the games found, then to the fastest find; a player who found nothing has
-// neither average nor time and comes last among equals. Only named players.
+// neither average nor time and comes last among equals. Only named players
+// (the players table: see migrations.cpp).
 constexpr std::string_view leaderboard_sql = R"sql(
-  SELECT nickname,
-         sum(mode = 'round' AND rank = 1) AS rounds_won,
-         sum(found) AS games_found,
-         count(*) AS games,
-         avg(CASE WHEN found THEN tries END) AS average_tries,
-         min(CASE WHEN found THEN duration_ms END) AS best_time_ms
-  FROM games
-  WHERE nickname IS NOT NULL
-  GROUP BY nickname
+  SELECT nickname, rounds_won, games_found, games,
+         CASE WHEN games_found > 0 THEN CAST(tries_found AS REAL) / games_found END AS average_tries,
+         best_time_ms
+  FROM players
   ORDER BY rounds_won DESC, games_found DESC, average_tries ASC NULLS LAST, best_time_ms ASC NULLS LAST, nickname
   LIMIT ?1
 )sql";

@@ -47,7 +47,42 @@ TEST(SqliteStoreSchema, NewFileIsMigratedToTheLatestVersion) {
   EXPECT_GE(latest_schema_version(), 1);
   EXPECT_EQ(db.query_int("PRAGMA user_version"), latest_schema_version());
   EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'games'"), 1);
-  EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'games_by_nickname'"), 1);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'players'"), 1);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), 1);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'games_by_nickname'"), 0);
+}
+
+// A file an older liaison left at version 1 (games only): opening it adds the
+// players table, counted from the games already there, and then kept by the
+// trigger; the leaderboard is the same as version 1's grouping gave.
+TEST(SqliteStoreSchema, Version1FileGetsItsPlayersCountedFromItsGames) {
+  TempDir dir;
+  const std::string path = (dir / "scores.db").string();
+  {
+    sqlite::Database db(path, sqlite::OpenMode::create);
+    migrate(db, 1);
+    db.execute(R"sql(
+      INSERT INTO games (mode, nickname, round, min, max, secret, found, tries, duration_ms, rank) VALUES
+        ('solo', 'alice', NULL, 1, 100, 42, 1, 6, 3000, 0),
+        ('round', 'ALICE', 1, 1, 100, 42, 1, 4, 9000, 1),
+        ('round', 'bob', 1, 1, 100, 42, 1, 5, 9500, 2),
+        ('solo', 'carol', NULL, 1, 100, 42, 0, 3, 60000, 0),
+        ('solo', NULL, NULL, 1, 100, 42, 1, 2, 100, 0)
+    )sql");
+    ASSERT_EQ(db.query_int("PRAGMA user_version"), 1);
+  }
+  SqliteStore store(path);
+  store.record({solo_game("Alice", 2, 2500ms), solo_game("carol", 7, 20s)});
+  const auto rows = store.leaderboard(10);
+  ASSERT_EQ(nicknames(rows), (std::vector<std::string>{"Alice", "bob", "carol"}));
+  EXPECT_EQ(rows[0].rounds_won, 1);
+  EXPECT_EQ(rows[0].games, 3);
+  EXPECT_DOUBLE_EQ(rows[0].average_tries, 4.0);
+  EXPECT_EQ(rows[0].best_time, std::chrono::milliseconds(2500));
+  EXPECT_EQ(rows[2].games, 2);
+  EXPECT_EQ(rows[2].games_found, 1);
+  EXPECT_DOUBLE_EQ(rows[2].average_tries, 7.0);
+  EXPECT_EQ(rows[2].best_time, std::chrono::milliseconds(20000));
 }
 
 TEST(SqliteStoreSchema, ReopeningKeepsTheDataAndTheVersion) {
@@ -223,6 +258,23 @@ TEST(SqliteStoreLeaderboard, OrdersByRoundsFoundTriesTimeThenNickname) {
   // The anonymous game is kept, only left out of the leaderboard.
   EXPECT_EQ(count_games(path), 17);
   EXPECT_EQ(count_games(path, "nickname IS NULL"), 1);
+}
+
+// The rooms refuse "Alice" while "alice" is here: the leaderboard counts
+// them as one player too, under the spelling of the last game.
+TEST(SqliteStoreLeaderboard, ANicknameIsOnePlayerWhateverItsCase) {
+  SqliteStore store(":memory:");
+  store.record({solo_game("alice", 6, 3s), round_game("ALICE", 1, 1, 4, 9s), solo_game("bob", 5, 2s)});
+  store.record({solo_game("Alice", 2, 4s), solo_game("Élodie", 3, 1s), solo_game("élodie", 3, 1s)});
+  const auto rows = store.leaderboard(10);
+  EXPECT_EQ(nicknames(rows), (std::vector<std::string>{"Alice", "Élodie", "élodie", "bob"}))
+      << "ASCII letters only, as the rooms compare nicknames";
+  ASSERT_EQ(rows.size(), 4U);
+  EXPECT_EQ(rows[0].games, 3);
+  EXPECT_EQ(rows[0].games_found, 3);
+  EXPECT_EQ(rows[0].rounds_won, 1);
+  EXPECT_DOUBLE_EQ(rows[0].average_tries, 4.0);
+  EXPECT_EQ(rows[0].best_time, std::chrono::milliseconds(3000));
 }
 
 // A server killed (kill -9) right after record() returned: the game is in the
