@@ -348,6 +348,13 @@ async function theClassroomInEnglish() {
     await page.screenshot({ path: path.join(outputDir, "page-en.png"), fullPage: true });
     check(true, `screenshot written to ${path.join(outputDir, "page-en.png")}`);
   }
+  check(await page.$eval("#join-warning", warning => warning.hidden), "seen from the server's machine, no warning");
+  // The same page seen from another machine (a name the browser maps to
+  // loopback): the TCP server, on loopback only, cannot be reached from there.
+  const remote = await openPage(`http://classroom.test:${server.webPort}/`, "live");
+  const warning = await remote.$eval("#join-warning", element => element.hidden ? "" : element.textContent);
+  check(warning.includes("--host 0.0.0.0"), "seen from another machine, the page says TCP is on loopback only", warning);
+  await remote.close();
   const play = await browser.newPage();
   await play.goto(`${server.url}play?lang=en`);
   await play.waitForFunction(() => document.querySelector("#transcript .server"), null, { timeout: 5000 * slow });
@@ -363,7 +370,7 @@ async function theClassroomInEnglish() {
 try {
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    args: ["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP classroom.test 127.0.0.1", "--disable-quic", "--no-first-run", "--disable-background-networking",
            "--disable-component-update", "--disable-sync"],
   });
   await aTcpWinShowsWithinASecond();
