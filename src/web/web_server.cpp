@@ -35,6 +35,7 @@ using Response = http::response<http::string_body>;
 
 constexpr std::size_t max_request_body = 8 * 1024;
 constexpr auto request_timeout = 30s;
+constexpr auto refusal_timeout = 2s;  // a refused connection holds no seat: it may not linger either
 constexpr auto event_write_timeout = 30s;  // a page whose kernel buffer stays full this long is dropped
 constexpr std::size_t default_top = 10;
 constexpr std::size_t max_top = 1000;
@@ -224,7 +225,7 @@ struct WebServer::State : std::enable_shared_from_this<State> {
     live.emplace(id, [&stream] { stream.socket().close(); });
     beast::flat_buffer buffer;
     for (;;) {
-      stream.expires_after(request_timeout);
+      stream.expires_after(refusal ? refusal_timeout : request_timeout);
       http::request_parser<http::string_body> parser;
       parser.body_limit(max_request_body);
       auto [read_error, size] = co_await http::async_read(stream, buffer, parser, nothrow);

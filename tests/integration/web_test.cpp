@@ -539,6 +539,8 @@ TEST(Web, WebConnectionsHaveSeatsAndTheAddressFilter) {
   EXPECT_EQ(third.body, R"j({"error":"too many connections from your address (2)","status":429})j");
   Client tcp_player(per_address.port());
   EXPECT_TRUE(contains(tcp_player.recv_once().value_or(""), "entre 1 et 100")) << "TCP players have seats of their own";
+  Client silent(per_address.web_port());  // refused, and says nothing: let go soon, not after 30 s
+  EXPECT_TRUE(silent.read_until_closed(nullptr, 5s));
   first.reset();  // a seat frees when its connection ends
   HttpReply stats;
   for (int tries = 0; tries < 50 && stats.status != 200; ++tries) {
