@@ -186,6 +186,8 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
       return 1;
     }
     web_server->start();
+    // The page's leaderboard refreshes once the games are in the file.
+    if (store) store->on_commit([&live] { live->game_over(); });
     server->on_stop([&web_server] { web_server->stop(); });
   }
   fmt::print("{}\n", fmt::format(fmt::runtime(texts.server_ready), net::to_string(server->local_endpoint())));
@@ -198,6 +200,7 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
   server->run();
   // Sessions still open are destroyed with the loops: nothing more to show.
   if (live) live->close();
+  if (store) store->on_commit({});  // games recorded from now on (leavers) must not call into the page's state
   // The last games to the file, and their wake-ups to the (stopped) loops,
   // before the server and its loops are destroyed.
   if (store) store->drain();

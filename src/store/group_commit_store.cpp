@@ -52,6 +52,11 @@ void GroupCommitStore::drain() {
   idle_.wait(lock, [this] { return queued_.empty() && committed_ == recorded_ && !calling_back_; });
 }
 
+void GroupCommitStore::on_commit(std::function<void()> hook) {
+  const std::lock_guard lock(mutex_);
+  on_commit_ = std::move(hook);
+}
+
 core::CommitTicket GroupCommitStore::claim_ticket() { return std::exchange(unclaimed, 0); }
 
 void GroupCommitStore::when_committed(core::CommitTicket ticket, std::function<void(bool)> done) {
@@ -104,6 +109,7 @@ void GroupCommitStore::write_batches() {
     ready.clear();
     failed.clear();
     lock.lock();
+    if (on_commit_) on_commit_();  // under the lock: on_commit({}) waits for it
     calling_back_ = false;
     idle_.notify_all();
   }

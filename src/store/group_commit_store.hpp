@@ -6,6 +6,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -33,6 +34,12 @@ class GroupCommitStore final : public core::ScoreStore, public core::DeferredCom
   // has been called back.
   void drain();
 
+  // Called on the writer's thread after each batch is committed (the page's
+  // leaderboard refreshes then: before, it could read the file too early).
+  // An empty function stops the calls; it is safe to clear while writing.
+  // It runs under the store's lock: it may read (leaderboard), not record.
+  void on_commit(std::function<void()> hook);
+
   core::CommitTicket claim_ticket() override;
   void when_committed(core::CommitTicket ticket, std::function<void(bool committed)> done) override;
 
@@ -58,6 +65,7 @@ class GroupCommitStore final : public core::ScoreStore, public core::DeferredCom
   std::deque<core::CommitTicket> failures_;  // the latest ones not recorded
   std::vector<Waiter> waiters_;
   bool calling_back_ = false;
+  std::function<void()> on_commit_;
   bool writer_waiting_ = false;  // asleep: the next record() wakes it
   std::condition_variable idle_;  // for drain()
   bool stopping_ = false;

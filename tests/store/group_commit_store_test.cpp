@@ -93,6 +93,29 @@ TEST(GroupCommitStore, ATicketSaysWhenTheGameIsOnDisk) {
   ASSERT_EQ(store.leaderboard(10).size(), 1U);
 }
 
+// The hook runs after each commit: what it reads then includes the batch
+// (the page's leaderboard refreshes from it); cleared, it runs no more.
+TEST(GroupCommitStore, TheCommitHookSeesTheBatchItFollows) {
+  TempDir dir;
+  GroupCommitStore store(std::make_unique<SqliteStore>((dir / "scores.db").string()));
+  std::promise<std::size_t> seen;
+  std::atomic<int> calls = 0;
+  store.on_commit([&] {
+    if (calls++ == 0) seen.set_value(store.leaderboard(10).size());
+  });
+  store.record({solo_game("alice", 3, 2s), solo_game("bob", 4, 3s)});
+  auto players = seen.get_future();
+  ASSERT_EQ(players.wait_for(5s), std::future_status::ready);
+  EXPECT_EQ(players.get(), 2U);
+  store.drain();
+  store.on_commit({});
+  const int before = calls;
+  store.record({solo_game("carol", 5, 4s)});
+  store.drain();
+  EXPECT_EQ(calls, before) << "no call once cleared";
+  EXPECT_EQ(store.leaderboard(10).size(), 3U);
+}
+
 TEST(GroupCommitStore, TicketsBelongToTheThreadThatRecorded) {
   TempDir dir;
   GroupCommitStore store(std::make_unique<SqliteStore>((dir / "scores.db").string()));
