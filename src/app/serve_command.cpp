@@ -98,7 +98,7 @@ std::unique_ptr<core::ChatRoom> make_room(const ServeOptions& options, core::Sco
                                         alarm);
 }
 
-// --allow and --deny, for the TCP players and the web side alike.
+// --allow and --deny (the web side reads them from the server).
 net::AddressFilter address_filter(const ServeOptions& options) {
   net::AddressFilter filter;
   for (const auto& cidr : options.allow) filter.allow(cidr);
@@ -146,7 +146,6 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
   net::ServerStats stats;  // counted only for the web side (/metrics, /api/stats)
   if (options.web) settings.settings.stats = &stats;
   const std::string address = net::to_string(settings.endpoint);
-  const net::AddressFilter web_filter = address_filter(options);  // outlives the web side
   std::optional<net::Server> server;
   try {
     server.emplace(std::move(settings), make_session);
@@ -178,7 +177,7 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
                                                               .teacher_token = teacher_token(options),
                                                               .room = room.get(),
                                                               .partie = partie,
-                                                              .filter = &web_filter,
+                                                              .filter = &server->filter(),
                                                               .limits = {.max_clients = options.max_clients,
                                                                          .max_per_address = options.max_per_ip}});
     } catch (const boost::system::system_error& error) {

@@ -49,7 +49,8 @@ class Activity {
   virtual void left(PlayerKey player) = 0;
   // One valid guess, by anyone.
   virtual void guessed() = 0;
-  // A game or a round is finished and recorded: the leaderboard may change.
+  // A game or a round is finished and handed to the store (a store that
+  // commits later tells of its commits itself): the leaderboard may change.
   virtual void game_over() = 0;
   // The round has changed (started, a guess, someone came or went, ended).
   virtual void round_changed(const RoundView& round) = 0;

@@ -22,6 +22,11 @@ void Admission::release(const asio::ip::address& address) {
   if (--seat->second == 0) per_address_.erase(seat);
 }
 
+Admitted admit(const AddressFilter* filter, Admission& admission, const asio::ip::address& address) {
+  if (filter && !filter->admits(address)) return Admitted::denied;
+  return admission.try_admit(address);
+}
+
 std::size_t Admission::clients() const {
   const std::scoped_lock lock(mutex_);
   return clients_;

@@ -15,7 +15,9 @@ struct AdmissionLimits {
   std::size_t max_per_address = 64;
 };
 
-enum class Admitted { yes, server_full, too_many_from_address };
+enum class Admitted { yes, denied, server_full, too_many_from_address };
+
+class AddressFilter;
 
 class Admission {
  public:
@@ -34,5 +36,9 @@ class Admission {
   std::size_t clients_ = 0;
   std::map<asio::ip::address, std::size_t> per_address_;
 };
+
+// Who may come in, for every server (TCP and web): the address filter first
+// (`denied`: no seat taken), then a seat. On `yes`, release() it at the end.
+Admitted admit(const AddressFilter* filter, Admission& admission, const asio::ip::address& address);
 
 }  // namespace liaison::net

@@ -43,20 +43,19 @@ void Listener::welcome(tcp::socket socket) {
   error_code error;
   const auto peer = socket.remote_endpoint(error);
   if (error) return;  // already gone
-  if (context_.filter && !context_.filter->admits(peer.address())) {
-    log("denied {}", to_string(peer));
-    count_refusal();
-    // Closed at once, but with a bare FIN first: the lesson's client stops
-    // only on FIN, and would otherwise loop on empty reads.
-    socket.send(asio::buffer(core::fin), tcp::socket::message_flags{}, error);
-    return;
-  }
   const core::Texts& texts = *context_.settings.texts;
   const AdmissionLimits& limits = context_.admission->limits();
   std::string refusal;
-  switch (context_.admission->try_admit(peer.address())) {
+  switch (admit(context_.filter, *context_.admission, peer.address())) {
     case Admitted::yes:
       asio::co_spawn(acceptor_.get_executor(), serve(std::move(socket), peer.address()), asio::detached);
+      return;
+    case Admitted::denied:
+      log("denied {}", to_string(peer));
+      count_refusal();
+      // Closed at once, but with a bare FIN first: the lesson's client stops
+      // only on FIN, and would otherwise loop on empty reads.
+      socket.send(asio::buffer(core::fin), tcp::socket::message_flags{}, error);
       return;
     case Admitted::server_full:
       refusal = fmt::format(fmt::runtime(texts.server_full), limits.max_clients);
@@ -71,7 +70,7 @@ void Listener::welcome(tcp::socket socket) {
 }
 
 void Listener::count_refusal() {
-  if (context_.settings.stats) context_.settings.stats->connections_refused_total.fetch_add(1, std::memory_order_relaxed);
+  if (context_.settings.stats) context_.settings.stats->refused();
 }
 
 asio::awaitable<void> Listener::serve(tcp::socket socket, asio::ip::address address) {

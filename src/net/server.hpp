@@ -35,6 +35,8 @@ class Server {
   tcp::endpoint local_endpoint() const { return workers_.front()->listener->local_endpoint(); }
   // The first thread's loop: where single-threaded services (rooms) live.
   asio::any_io_executor executor() { return workers_.front()->context.get_executor(); }
+  // --allow/--deny, for services beside the TCP ones (the web side).
+  const AddressFilter& filter() const { return options_.filter; }
 
   // Runs `hook` on the first thread when the server starts to stop (before
   // the goodbyes): for services that share the first thread's loop (the web side).

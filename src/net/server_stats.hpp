@@ -51,6 +51,7 @@ struct ServerStats {
     messages_total.fetch_add(1, std::memory_order_relaxed);
     reply_latency.observe(latency);
   }
+  void refused() { connections_refused_total.fetch_add(1, std::memory_order_relaxed); }
   void dropped_push() { pushes_dropped_total.fetch_add(1, std::memory_order_relaxed); }
 };
 

@@ -185,25 +185,24 @@ struct WebServer::State : std::enable_shared_from_this<State> {
     const auto peer = socket.remote_endpoint(error);
     if (error) return;  // already gone
     std::optional<Refusal> refusal;
-    if (settings.filter && !settings.filter->admits(peer.address())) {
-      refusal = Refusal{http::status::forbidden, "this address may not use this server"};
-    } else {
-      switch (admission.try_admit(peer.address())) {
-        case net::Admitted::yes:
-          break;
-        case net::Admitted::server_full:
-          refusal = Refusal{http::status::service_unavailable,
-                            fmt::format("server full ({} web connections); try again later", admission.limits().max_clients)};
-          break;
-        case net::Admitted::too_many_from_address:
-          refusal = Refusal{http::status::too_many_requests,
-                            fmt::format("too many connections from your address ({})", admission.limits().max_per_address)};
-          break;
-      }
+    switch (net::admit(settings.filter, admission, peer.address())) {
+      case net::Admitted::yes:
+        break;
+      case net::Admitted::denied:
+        refusal = Refusal{http::status::forbidden, "this address may not use this server"};
+        break;
+      case net::Admitted::server_full:
+        refusal = Refusal{http::status::service_unavailable,
+                          fmt::format("server full ({} web connections); try again later", admission.limits().max_clients)};
+        break;
+      case net::Admitted::too_many_from_address:
+        refusal = Refusal{http::status::too_many_requests,
+                          fmt::format("too many connections from your address ({})", admission.limits().max_per_address)};
+        break;
     }
     if (refusal) {
       net::log("web: refused {}: {}", net::to_string(peer), refusal->message);
-      if (settings.stats) settings.stats->connections_refused_total.fetch_add(1, std::memory_order_relaxed);
+      if (settings.stats) settings.stats->refused();
     }
     net::asio::co_spawn(acceptor.get_executor(), serve(std::move(socket), peer.address(), std::move(refusal)),
                         net::asio::detached);
