@@ -129,7 +129,7 @@ std::string LiveState::round_json() {
 }
 
 std::string LiveState::snapshot_json() {
-  if (leaderboard_.empty()) leaderboard_ = leaderboard_json();
+  if (leaderboard_.empty()) update_leaderboard();
   boost::json::array rate;
   for (std::uint64_t count : guesses_per_second()) rate.push_back(count);
   boost::json::object snapshot{
@@ -170,33 +170,43 @@ void LiveState::publish_round() {
 }
 
 void LiveState::refresh_leaderboard() {
-  const std::string latest = leaderboard_json();
-  if (latest == leaderboard_) return;
-  leaderboard_ = latest;
-  broadcast("leaderboard", leaderboard_);
+  if (update_leaderboard()) broadcast("leaderboard", leaderboard_);
 }
 
-// The leaderboard with each player's move since the last one sent: "moved"
-// is +2 for two places up, null for a newcomer.
-std::string LiveState::leaderboard_json() {
-  boost::json::array players;
-  std::map<std::string, int> ranks;
+// Each player's move ("moved": +2 for two places up, null for a newcomer) is
+// counted from the last leaderboard that differed: a refresh that finds the
+// same rows (an anonymous game; the win and its commit both asking) leaves
+// the page's arrows as they are.
+bool LiveState::update_leaderboard() {
+  std::vector<core::LeaderboardRow> rows;
   if (settings_.store) {
     try {
-      int rank = 0;
-      for (const core::LeaderboardRow& row : settings_.store->leaderboard(leaderboard_size)) {
-        ranks[row.nickname] = ++rank;
-        const auto before = last_ranks_.find(row.nickname);
-        boost::json::object player = leaderboard_player(row, rank);
-        player["moved"] = before == last_ranks_.end() ? boost::json::value(nullptr) : boost::json::value(before->second - rank);
-        players.push_back(std::move(player));
-      }
+      rows = settings_.store->leaderboard(leaderboard_size);
     } catch (const std::exception& error) {
-      return boost::json::serialize(boost::json::object{{"players", boost::json::array{}}, {"error", error.what()}});
+      std::string failed =
+          boost::json::serialize(boost::json::object{{"players", boost::json::array{}}, {"error", error.what()}});
+      if (failed == leaderboard_) return false;
+      leaderboard_ = std::move(failed);
+      last_rows_.clear();
+      return true;
     }
   }
+  std::string plain = web::leaderboard_json(rows);
+  if (plain == last_rows_) return false;
+  last_rows_ = std::move(plain);
+  boost::json::array players;
+  std::map<std::string, int> ranks;
+  int rank = 0;
+  for (const core::LeaderboardRow& row : rows) {
+    ranks[row.nickname] = ++rank;
+    const auto before = last_ranks_.find(row.nickname);
+    boost::json::object player = leaderboard_player(row, rank);
+    player["moved"] = before == last_ranks_.end() ? boost::json::value(nullptr) : boost::json::value(before->second - rank);
+    players.push_back(std::move(player));
+  }
   last_ranks_ = std::move(ranks);
-  return boost::json::serialize(boost::json::object{{"players", std::move(players)}});
+  leaderboard_ = boost::json::serialize(boost::json::object{{"players", std::move(players)}});
+  return true;
 }
 
 void LiveState::broadcast(std::string_view type, const std::string& json) {

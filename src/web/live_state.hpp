@@ -73,7 +73,8 @@ class LiveState final : public core::Activity {
   void refresh_leaderboard();
   net::asio::awaitable<void> tick();  // once a second while someone watches
   void broadcast(std::string_view type, const std::string& json);
-  std::string leaderboard_json();
+  // Reads the leaderboard into leaderboard_; true when it changed.
+  bool update_leaderboard();
 
   net::asio::any_io_executor executor_;
   LiveSettings settings_;
@@ -89,7 +90,8 @@ class LiveState final : public core::Activity {
   std::set<EventSink*> sinks_;
   bool ticking_ = false;
   std::map<std::string, int> last_ranks_;  // nickname -> rank in the last leaderboard sent
-  std::string leaderboard_;                // the last leaderboard sent (JSON)
+  std::string leaderboard_;                // the last leaderboard sent (JSON, with moves)
+  std::string last_rows_;                  // the same rows without moves: what a refresh compares
 };
 
 std::string sse_event(std::string_view type, const std::string& json);

@@ -593,6 +593,28 @@ TEST(Web, OutOfDescriptorsTheWebSideWaitsAndRecovers) {
   EXPECT_EQ(failures, 1U) << "logged once, not at every retry: " << log;
 }
 
+// The page's arrows ("moved") count from the last leaderboard that differed:
+// a game that changes no row (an anonymous one) sends no new leaderboard,
+// which would have reset every arrow to 0.
+TEST(Web, AGameThatChangesNoRowLeavesTheLeaderboardsMovesAlone) {
+  WebServer server({"--seed", "9"});
+  EventStream page(server.web_port());
+  page.next_of("snapshot");
+  Client ada(server.port());
+  ada.recv_once();
+  ASSERT_EQ(converse(ada, "/nick ada"), "Vous êtes maintenant ada.");
+  ASSERT_TRUE(contains(bisect([&](const std::string& guess) { return converse(ada, guess); }), "Gagné"));
+  EXPECT_TRUE(contains(page.next_of("leaderboard"), R"("nickname":"ada",)"));
+  Client anonymous(server.port());
+  anonymous.recv_once();
+  ASSERT_TRUE(contains(bisect([&](const std::string& guess) { return converse(anonymous, guess); }), "Gagné"));
+  for (int seconds = 0; seconds < 2;) {  // two heartbeats: well past the refresh (200 ms after the game)
+    const std::string event = page.next();
+    EXPECT_FALSE(event.starts_with("event: leaderboard\n")) << event;
+    if (event.starts_with("event: rate\n")) ++seconds;
+  }
+}
+
 // --threads 2: both loops' players feed the one page (its state is shared
 // between threads; also run under ThreadSanitizer by scripts/test).
 TEST(Web, SeveralThreadsFeedOnePage) {
