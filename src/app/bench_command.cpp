@@ -1,13 +1,13 @@
-// liaison bench: a load generator for the juste prix server (see net/bench/).
+// liaison bench: a load generator for the juste prix server (see src/bench/).
 #include <memory>
 
 #include "app/commands.hpp"
-#include "net/bench/bench.hpp"
+#include "bench/bench.hpp"
 
 namespace liaison::app {
 
 void add_bench_command(CLI::App& app, int& exit_code) {
-  auto options = std::make_shared<net::bench::BenchOptions>();
+  auto options = std::make_shared<bench::BenchOptions>();
   CLI::App* command = app.add_subcommand(
       "bench", "Load-test a juste prix server you run: many players by bisection, guesses/s and latency");
   command->add_option("host", options->host, "Server address")->capture_default_str();
@@ -41,7 +41,7 @@ void add_bench_command(CLI::App& app, int& exit_code) {
   command->add_option("--server-pid", options->server_pid,
                       "PID of the server (on this machine): report its CPU time per guess and its memory");
   command->add_flag("--json", options->json, "Print the result as one JSON object");
-  command->callback([options, &exit_code] { exit_code = net::bench::run_bench(*options); });
+  command->callback([options, &exit_code] { exit_code = bench::run_bench(*options); });
 }
 
 }  // namespace liaison::app

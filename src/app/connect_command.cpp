@@ -3,14 +3,14 @@
 
 #include "app/commands.hpp"
 #include "core/duplex_texts.hpp"
-#include "net/duplex_client.hpp"
-#include "net/lesson_client.hpp"
+#include "client/duplex_client.hpp"
+#include "client/lesson_client.hpp"
 
 namespace liaison::app {
 namespace {
 
 struct ConnectOptions {
-  net::ClientOptions client;
+  client::ClientOptions client;
   bool duplex = false;
   core::Lang lang = core::Lang::fr;
 };
@@ -32,8 +32,8 @@ void add_connect_command(CLI::App& app, int& exit_code) {
   add_lang_option(*command, options->lang);
   command->callback([options, &exit_code] {
     options->client.texts = &core::texts(options->lang);
-    exit_code = options->duplex ? net::run_duplex_client(options->client, core::duplex_texts(options->lang))
-                                : net::run_lesson_client(options->client);
+    exit_code = options->duplex ? client::run_duplex_client(options->client, core::duplex_texts(options->lang))
+                                : client::run_lesson_client(options->client);
   });
 }
 

@@ -2,12 +2,12 @@
 #include <memory>
 
 #include "app/commands.hpp"
-#include "net/player.hpp"
+#include "client/play_client.hpp"
 
 namespace liaison::app {
 
 void add_play_command(CLI::App& app, int& exit_code) {
-  auto options = std::make_shared<net::PlayOptions>();
+  auto options = std::make_shared<client::PlayOptions>();
   CLI::App* command = app.add_subcommand("play", "Play le juste prix against a server, yourself or by bisection (--auto)");
   command->add_option("host", options->host, "Server address")->capture_default_str();
   command->add_option("port", options->port, "Server port")->capture_default_str();
@@ -21,7 +21,7 @@ void add_play_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(0.001, 3600.0))
       ->capture_default_str();
   add_lang_option(*command, options->lang);
-  command->callback([options, &exit_code] { exit_code = net::run_player(*options); });
+  command->callback([options, &exit_code] { exit_code = client::run_play_client(*options); });
 }
 
 }  // namespace liaison::app

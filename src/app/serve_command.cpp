@@ -16,9 +16,9 @@
 #include "core/room_session.hpp"
 #include "core/salon.hpp"
 #include "net/endpoint.hpp"
-#include "net/operator_console.hpp"
+#include "server/operator_server.hpp"
 #include "net/room_alarm.hpp"
-#include "net/server.hpp"
+#include "server/tcp_server.hpp"
 #include "store/group_commit_store.hpp"
 #include "web/live_state.hpp"
 #include "web/web_server.hpp"
@@ -106,8 +106,8 @@ net::AddressFilter address_filter(const ServeOptions& options) {
   return filter;
 }
 
-net::ServerOptions server_options(const ServeOptions& options, const core::Texts& texts) {
-  net::ServerOptions server{
+server::ServerOptions server_options(const ServeOptions& options, const core::Texts& texts) {
+  server::ServerOptions server{
       .endpoint = net::resolve_bind_endpoint(options.host, options.port),
       .threads = options.threads,
       .settings = {.texts = &texts,
@@ -141,12 +141,12 @@ int serve_sessions(const ServeOptions& options, const core::Texts& texts) {
     return std::make_unique<core::RoomSession>(*room);
   })
                                            : session_factory(options, texts, store.get(), activity);
-  net::ServerOptions settings = server_options(options, texts);
+  server::ServerOptions settings = server_options(options, texts);
   settings.settings.commits = store.get();
   net::ServerStats stats;  // counted only for the web side (/metrics, /api/stats)
   if (options.web) settings.settings.stats = &stats;
   const std::string address = net::to_string(settings.endpoint);
-  std::optional<net::Server> server;
+  std::optional<server::Server> server;
   try {
     server.emplace(std::move(settings), make_session);
   } catch (const boost::system::system_error& error) {
@@ -252,7 +252,7 @@ int serve(const ServeOptions& options) {
     }
   }
   if (options.service == Service::chat)
-    return net::run_operator_console({.host = options.host, .port = options.port, .texts = &texts});
+    return server::run_operator_server({.host = options.host, .port = options.port, .texts = &texts});
   return serve_sessions(options, texts);
 }
 

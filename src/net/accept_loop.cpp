@@ -18,6 +18,18 @@ bool is_resource_shortage(const error_code& error) {
 
 }  // namespace
 
+tcp::acceptor open_acceptor(const asio::any_io_executor& executor, const tcp::endpoint& endpoint, bool reuse_port) {
+  tcp::acceptor acceptor(executor);
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(tcp::acceptor::reuse_address(true));
+  if (reuse_port) acceptor.set_option(asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>(true));
+  if (endpoint.address().is_v6() && endpoint.address().is_unspecified())
+    acceptor.set_option(asio::ip::v6_only(false));
+  acceptor.bind(endpoint);
+  acceptor.listen(asio::socket_base::max_listen_connections);
+  return acceptor;
+}
+
 asio::awaitable<void> accept_each(tcp::acceptor& acceptor, std::function<void(tcp::socket)> welcome,
                                   std::string who) {
   asio::steady_timer pause(acceptor.get_executor());

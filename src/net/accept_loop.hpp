@@ -1,4 +1,4 @@
-// The loop every server's acceptor runs: each new socket goes to `welcome`.
+// Listening, and the loop every server's acceptor runs: each new socket goes to `welcome`.
 // Running out of descriptors (EMFILE, ENFILE, ENOBUFS, ENOMEM) must not spin:
 // the players already here keep playing, the shortage is logged once, and
 // accepting is retried every 100 ms until it works again.
@@ -16,6 +16,12 @@
 #include "net/asio.hpp"
 
 namespace liaison::net {
+
+// Opens, binds and listens; "::" accepts IPv4 too (dual stack). With
+// `reuse_port`, several listeners (one per thread) may share the address.
+// Throws boost::system::system_error naming what failed.
+tcp::acceptor open_acceptor(const asio::any_io_executor& executor, const tcp::endpoint& endpoint,
+                            bool reuse_port = false);
 
 inline constexpr int accepted_send_buffer = 128 * 1024;  // the kernel doubles it for its bookkeeping
 

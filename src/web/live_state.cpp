@@ -51,21 +51,21 @@ std::string sse_event(std::string_view type, const std::string& json) {
   return fmt::format("event: {}\ndata: {}\n\n", type, json);
 }
 
-LiveState::LiveState(const net::asio::any_io_executor& executor, LiveSettings settings)
+LiveState::LiveState(const asio::any_io_executor& executor, LiveSettings settings)
     : executor_(executor), settings_(std::move(settings)) {}
 
 void LiveState::named(core::PlayerKey player, std::string_view nickname) {
   if (closed_) return;
   const std::lock_guard lock(mutex_);
   players_[player] = std::string(nickname);
-  if (!std::exchange(players_posted_, true)) net::asio::post(executor_, [this] { publish_players(); });
+  if (!std::exchange(players_posted_, true)) asio::post(executor_, [this] { publish_players(); });
 }
 
 void LiveState::left(core::PlayerKey player) {
   if (closed_) return;
   const std::lock_guard lock(mutex_);
   players_.erase(player);
-  if (!std::exchange(players_posted_, true)) net::asio::post(executor_, [this] { publish_players(); });
+  if (!std::exchange(players_posted_, true)) asio::post(executor_, [this] { publish_players(); });
 }
 
 // Lock-free: a slot per second of the last minute, reset by the first guess
@@ -82,9 +82,9 @@ void LiveState::guessed() {
 
 void LiveState::game_over() {
   if (closed_ || leaderboard_posted_.exchange(true)) return;
-  net::asio::post(executor_, [this] {
-    auto timer = std::make_shared<net::asio::steady_timer>(executor_, leaderboard_delay);
-    timer->async_wait([this, timer](const net::error_code&) {
+  asio::post(executor_, [this] {
+    auto timer = std::make_shared<asio::steady_timer>(executor_, leaderboard_delay);
+    timer->async_wait([this, timer](const error_code&) {
       leaderboard_posted_ = false;
       refresh_leaderboard();
     });
@@ -95,7 +95,7 @@ void LiveState::round_changed(const core::RoundView& round) {
   if (closed_) return;
   const std::lock_guard lock(mutex_);
   round_ = round;
-  if (!std::exchange(round_posted_, true)) net::asio::post(executor_, [this] { publish_round(); });
+  if (!std::exchange(round_posted_, true)) asio::post(executor_, [this] { publish_round(); });
 }
 
 std::vector<std::uint64_t> LiveState::guesses_per_second() const {
@@ -148,7 +148,7 @@ std::string LiveState::snapshot_json() {
 void LiveState::subscribe(EventSink& sink) {
   sinks_.insert(&sink);
   sink.push(sse_event("snapshot", snapshot_json()));
-  if (!std::exchange(ticking_, true)) net::asio::co_spawn(executor_, tick(), net::asio::detached);
+  if (!std::exchange(ticking_, true)) asio::co_spawn(executor_, tick(), asio::detached);
 }
 
 void LiveState::unsubscribe(EventSink& sink) { sinks_.erase(&sink); }
@@ -218,11 +218,11 @@ void LiveState::broadcast(std::string_view type, const std::string& json) {
 
 // Guesses per second, every second, while a page watches: the sparkline, and
 // the heartbeat that tells a page its stream is alive.
-net::asio::awaitable<void> LiveState::tick() {
-  net::asio::steady_timer timer(executor_);
+asio::awaitable<void> LiveState::tick() {
+  asio::steady_timer timer(executor_);
   while (!sinks_.empty()) {
     timer.expires_after(1s);
-    co_await timer.async_wait(net::nothrow);
+    co_await timer.async_wait(nothrow);
     const std::vector<std::uint64_t> counts = guesses_per_second();
     broadcast("rate", boost::json::serialize(boost::json::object{
                           {"guesses_per_s", counts.back()},

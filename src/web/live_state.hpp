@@ -33,14 +33,14 @@ class EventSink {
 struct LiveSettings {
   std::string service;         // "juste-prix", "partie", "salon", "echo"
   core::Lang lang = core::Lang::fr;
-  net::tcp::endpoint tcp;      // where the TCP players connect
+  asio::ip::tcp::endpoint tcp;      // where the TCP players connect
   core::ScoreStore* store = nullptr;
   net::ServerStats* stats = nullptr;
 };
 
 class LiveState final : public core::Activity {
  public:
-  LiveState(const net::asio::any_io_executor& executor, LiveSettings settings);
+  LiveState(const asio::any_io_executor& executor, LiveSettings settings);
 
   // core::Activity: from any thread.
   void named(core::PlayerKey player, std::string_view nickname) override;
@@ -71,12 +71,12 @@ class LiveState final : public core::Activity {
   void publish_players();  // web thread
   void publish_round();
   void refresh_leaderboard();
-  net::asio::awaitable<void> tick();  // once a second while someone watches
+  asio::awaitable<void> tick();  // once a second while someone watches
   void broadcast(std::string_view type, const std::string& json);
   // Reads the leaderboard into leaderboard_; true when it changed.
   bool update_leaderboard();
 
-  net::asio::any_io_executor executor_;
+  asio::any_io_executor executor_;
   LiveSettings settings_;
   std::mutex mutex_;  // guards what the game threads write
   std::map<core::PlayerKey, std::string> players_;

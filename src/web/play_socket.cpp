@@ -14,9 +14,8 @@
 namespace liaison::web {
 namespace {
 
-using namespace net::asio::experimental::awaitable_operators;
+using namespace asio::experimental::awaitable_operators;
 using namespace std::chrono_literals;
-using net::nothrow;
 
 constexpr std::size_t max_frame = 64 * 1024;   // beyond this, Beast closes with 1009 (too big)
 constexpr std::size_t max_output = 64 * 1024;  // bytes left unread before news are dropped
@@ -26,7 +25,7 @@ class PlaySocket final : public core::Peer {
  public:
   PlaySocket(WebSocket& ws, const PlayContext& context) : ws_(ws), context_(context), wake_(ws_.get_executor()) {}
 
-  net::asio::awaitable<void> run(http::request<http::string_body> request) {
+  asio::awaitable<void> run(http::request<http::string_body> request) {
     websocket::stream_base::timeout timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
     timeouts.idle_timeout = idle_timeout;
     timeouts.keep_alive_pings = true;
@@ -65,10 +64,10 @@ class PlaySocket final : public core::Peer {
  private:
   // Reads frames and answers them; ends when the client goes, or when it
   // leaves more unread than the bound (it does not read its replies).
-  net::asio::awaitable<void> converse() {
+  asio::awaitable<void> converse() {
     queue(without_last_newline(session_->greeting()));
     beast::flat_buffer buffer;
-    const net::asio::any_io_executor executor = ws_.get_executor();
+    const asio::any_io_executor executor = ws_.get_executor();
     for (;;) {
       auto [read_error, size] = co_await ws_.async_read(buffer, nothrow);
       if (read_error) co_return;
@@ -90,14 +89,14 @@ class PlaySocket final : public core::Peer {
   }
 
   // The only writer: frames in order, then the close once FIN is sent.
-  net::asio::awaitable<void> write_frames() {
+  asio::awaitable<void> write_frames() {
     for (;;) {
       while (!frames_.empty()) {
         const std::string frame = std::move(frames_.front());
         frames_.pop_front();
         queued_bytes_ -= frame.size();
         ws_.text(true);
-        auto [write_error, written] = co_await ws_.async_write(net::asio::buffer(frame), nothrow);
+        auto [write_error, written] = co_await ws_.async_write(asio::buffer(frame), nothrow);
         if (write_error) co_return;
         if (frames_.empty() && dropped_)
           queue(fmt::format(fmt::runtime(context_.texts->pushes_dropped), std::exchange(dropped_, 0)));
@@ -111,8 +110,8 @@ class PlaySocket final : public core::Peer {
     }
   }
 
-  net::asio::awaitable<void> wait_forever() {
-    net::asio::steady_timer never(ws_.get_executor(), std::chrono::steady_clock::time_point::max());
+  asio::awaitable<void> wait_forever() {
+    asio::steady_timer never(ws_.get_executor(), std::chrono::steady_clock::time_point::max());
     co_await never.async_wait(nothrow);
   }
 
@@ -135,12 +134,12 @@ class PlaySocket final : public core::Peer {
   std::size_t dropped_ = 0;
   bool closing_ = false;
   websocket::close_code close_code_ = websocket::close_code::normal;
-  net::asio::steady_timer wake_;
+  asio::steady_timer wake_;
 };
 
 }  // namespace
 
-net::asio::awaitable<void> play(WebSocket& ws, http::request<http::string_body> request, PlayContext context) {
+asio::awaitable<void> play(WebSocket& ws, http::request<http::string_body> request, PlayContext context) {
   PlaySocket socket(ws, context);
   co_await socket.run(std::move(request));
 }

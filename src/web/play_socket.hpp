@@ -34,6 +34,6 @@ struct PlayContext {
 
 // Accepts the upgrade `request` on `ws`, then plays until either side ends.
 // `ws` stays the caller's, so that it can close it (server shutdown).
-net::asio::awaitable<void> play(WebSocket& ws, http::request<http::string_body> request, PlayContext context);
+asio::awaitable<void> play(WebSocket& ws, http::request<http::string_body> request, PlayContext context);
 
 }  // namespace liaison::web

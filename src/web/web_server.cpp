@@ -13,7 +13,6 @@
 
 #include "net/accept_loop.hpp"
 #include "net/endpoint.hpp"
-#include "net/listener.hpp"
 #include "net/log.hpp"
 #include "web/json_views.hpp"
 #include "web/live_state.hpp"
@@ -26,9 +25,6 @@ namespace liaison::web {
 namespace {
 
 using namespace std::chrono_literals;
-using net::nothrow;
-using net::tcp;
-using net::error_code;
 
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
@@ -63,7 +59,7 @@ class EventStream final : public EventSink {
   std::deque<std::string> queued;
   std::size_t queued_bytes = 0;
   bool overflowed = false;
-  net::asio::steady_timer wake;
+  asio::steady_timer wake;
 
  private:
   beast::tcp_stream& stream_;
@@ -171,10 +167,10 @@ bool origin_allowed(const Request& request) {
 }  // namespace
 
 struct WebServer::State : std::enable_shared_from_this<State> {
-  State(const net::asio::any_io_executor& executor, WebSettings web_settings)
+  State(const asio::any_io_executor& executor, WebSettings web_settings)
       : settings(std::move(web_settings)), acceptor(net::open_acceptor(executor, settings.endpoint)) {}
 
-  net::asio::awaitable<void> accept_loop() {
+  asio::awaitable<void> accept_loop() {
     const auto self = shared_from_this();  // alive while accepting
     co_await net::accept_each(acceptor, [this](tcp::socket socket) { welcome(std::move(socket)); }, "web: ");
   }
@@ -204,17 +200,17 @@ struct WebServer::State : std::enable_shared_from_this<State> {
       net::log("web: refused {}: {}", net::to_string(peer), refusal->message);
       if (settings.stats) settings.stats->refused();
     }
-    net::asio::co_spawn(acceptor.get_executor(), serve(std::move(socket), peer.address(), std::move(refusal)),
-                        net::asio::detached);
+    asio::co_spawn(acceptor.get_executor(), serve(std::move(socket), peer.address(), std::move(refusal)),
+                        asio::detached);
   }
 
   // One HTTP connection: requests in turn (keep-alive), or an upgrade to /play.
   // A refused connection gets its first request answered with the refusal.
-  net::asio::awaitable<void> serve(tcp::socket socket, net::asio::ip::address address, std::optional<Refusal> refusal) {
+  asio::awaitable<void> serve(tcp::socket socket, asio::ip::address address, std::optional<Refusal> refusal) {
     const auto self = shared_from_this();
     struct Seat {
       net::Admission* admission;  // null: none taken
-      net::asio::ip::address address;
+      asio::ip::address address;
       ~Seat() {
         if (admission) admission->release(address);
       }
@@ -274,7 +270,7 @@ struct WebServer::State : std::enable_shared_from_this<State> {
     live.erase(id);
   }
 
-  net::asio::awaitable<void> play_upgraded(beast::tcp_stream stream, Request request) {
+  asio::awaitable<void> play_upgraded(beast::tcp_stream stream, Request request) {
     const std::uint64_t id = next_id++;
     WebSocket ws(std::move(stream));
     live.emplace(id, [&ws] { beast::get_lowest_layer(ws).socket().close(); });
@@ -289,7 +285,7 @@ struct WebServer::State : std::enable_shared_from_this<State> {
   // Server-Sent Events: the headers, then events as they come, until the
   // page goes (a write fails: the rate event comes every second) or reads
   // too slowly (dropped; the browser reconnects and gets a new snapshot).
-  net::asio::awaitable<void> stream_events(beast::tcp_stream& stream, const Request& request) {
+  asio::awaitable<void> stream_events(beast::tcp_stream& stream, const Request& request) {
     http::response<http::empty_body> header(http::status::ok, request.version());
     header.set(http::field::server, "liaison");
     header.set(http::field::content_type, "text/event-stream; charset=utf-8");
@@ -310,7 +306,7 @@ struct WebServer::State : std::enable_shared_from_this<State> {
         events.queued.pop_front();
         events.queued_bytes -= event.size();
         stream.expires_after(event_write_timeout);
-        auto [write_error, written] = co_await net::asio::async_write(stream, net::asio::buffer(event), nothrow);
+        auto [write_error, written] = co_await asio::async_write(stream, asio::buffer(event), nothrow);
         if (write_error == beast::error::timeout) events.overflowed = true;  // stuck: as good as too slow
         if (write_error) {
           gone = true;
@@ -438,17 +434,17 @@ struct WebServer::State : std::enable_shared_from_this<State> {
   std::uint64_t next_id = 0;
 };
 
-WebServer::WebServer(const net::asio::any_io_executor& executor, WebSettings settings)
+WebServer::WebServer(const asio::any_io_executor& executor, WebSettings settings)
     : state_(std::make_shared<State>(executor, std::move(settings))) {}
 
 WebServer::~WebServer() = default;
 
-net::tcp::endpoint WebServer::local_endpoint() const { return state_->acceptor.local_endpoint(); }
+tcp::endpoint WebServer::local_endpoint() const { return state_->acceptor.local_endpoint(); }
 
 const std::string& WebServer::teacher_token() const { return state_->settings.teacher_token; }
 
 void WebServer::start() {
-  net::asio::co_spawn(state_->acceptor.get_executor(), state_->accept_loop(), net::asio::detached);
+  asio::co_spawn(state_->acceptor.get_executor(), state_->accept_loop(), asio::detached);
 }
 
 void WebServer::stop() {
@@ -458,7 +454,7 @@ void WebServer::stop() {
   for (const auto& [id, close] : live) close();
 }
 
-net::tcp::endpoint parse_web_address(const std::string& text) {
+tcp::endpoint parse_web_address(const std::string& text) {
   std::string host = "127.0.0.1";
   std::string_view port_text = text;
   if (const std::size_t colon = text.rfind(':'); colon != std::string::npos) {
@@ -472,7 +468,7 @@ net::tcp::endpoint parse_web_address(const std::string& text) {
   if (port_text.empty() || parse_error != std::errc() || end != port_text.data() + port_text.size() || port > 65535)
     throw std::invalid_argument(fmt::format("--web {}: expected [HOST:]PORT, e.g. 8080 or 127.0.0.1:8080", text));
   error_code address_error;
-  const auto address = net::asio::ip::make_address(host, address_error);
+  const auto address = asio::ip::make_address(host, address_error);
   if (address_error) throw std::invalid_argument(fmt::format("--web {}: {} is not an IP address", text, host));
   return {address, static_cast<std::uint16_t>(port)};
 }

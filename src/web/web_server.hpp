@@ -35,7 +35,7 @@ namespace liaison::web {
 class LiveState;
 
 struct WebSettings {
-  net::tcp::endpoint endpoint;
+  tcp::endpoint endpoint;
   core::SessionFactory make_session;  // the same sessions as the TCP clients'
   const core::Texts* texts = nullptr;
   std::string service;                  // "juste-prix", "partie", "salon", "echo"
@@ -53,12 +53,12 @@ struct WebSettings {
 class WebServer {
  public:
   // Binds; throws boost::system::system_error when it cannot.
-  WebServer(const net::asio::any_io_executor& executor, WebSettings settings);
+  WebServer(const asio::any_io_executor& executor, WebSettings settings);
   ~WebServer();
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;
 
-  net::tcp::endpoint local_endpoint() const;
+  tcp::endpoint local_endpoint() const;
   const std::string& teacher_token() const;
   void start();
   // Stops accepting and closes every web connection. Call it on the loop's thread.
@@ -71,6 +71,6 @@ class WebServer {
 
 // "8080", "127.0.0.1:8080", "[::1]:8080" or ":8080" (loopback when no host).
 // Throws std::invalid_argument with a one-line reason.
-net::tcp::endpoint parse_web_address(const std::string& text);
+tcp::endpoint parse_web_address(const std::string& text);
 
 }  // namespace liaison::web

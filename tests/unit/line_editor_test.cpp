@@ -5,9 +5,9 @@
 
 #include <clocale>
 
-#include "net/line_editor.hpp"
+#include "terminal/line_editor.hpp"
 
-namespace liaison::net {
+namespace liaison::terminal {
 namespace {
 
 class CursorRow : public ::testing::Test {
@@ -50,4 +50,4 @@ TEST_F(CursorRow, ControlCharactersAndTabsTakeTheirShownWidth) {
 }
 
 }  // namespace
-}  // namespace liaison::net
+}  // namespace liaison::terminal

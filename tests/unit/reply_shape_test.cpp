@@ -1,14 +1,14 @@
 // When the bench has read a whole reply: lines end at "\n"; raw replies
 // (no terminator) are whole once they read as a full sentence of the game,
 // so a reply split by TCP is waited for, and anything else is unexpected.
-#include "net/bench/reply_shape.hpp"
+#include "bench/reply_shape.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <string_view>
 
-namespace liaison::net::bench {
+namespace liaison::bench {
 namespace {
 
 constexpr std::string_view won = "Gagné ! C'était 42, trouvé en 7 essai(s). Rejouer ? (o/n)";
@@ -48,4 +48,4 @@ TEST(ReplyShape, LinesEndAtTheirNewline) {
 }
 
 }  // namespace
-}  // namespace liaison::net::bench
+}  // namespace liaison::bench
