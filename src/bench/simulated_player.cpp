@@ -31,7 +31,7 @@ bool is_would_block(const error_code& error) {
 
 }  // namespace
 
-Player::Player(Worker& worker, std::size_t number, bool idle)
+SimulatedPlayer::SimulatedPlayer(Worker& worker, std::size_t number, bool idle)
     : worker_(worker),
       socket_(worker.context()),
       timer_(worker.context()),
@@ -39,7 +39,7 @@ Player::Player(Worker& worker, std::size_t number, bool idle)
       number_(number),
       idle_(idle) {}
 
-asio::awaitable<void> Player::run() {
+asio::awaitable<void> SimulatedPlayer::run() {
   const bool greeted = co_await connect_and_greet();
   worker_.connection_settled();
   if (greeted) {
@@ -51,16 +51,16 @@ asio::awaitable<void> Player::run() {
   worker_.player_ended();
 }
 
-void Player::enforce_deadline(Clock::time_point now) {
+void SimulatedPlayer::enforce_deadline(Clock::time_point now) {
   if (now < deadline_ || timed_out_) return;
   timed_out_ = true;
   error_code ignored;
   socket_.cancel(ignored);
 }
 
-void Player::wake() { timer_.cancel(); }
+void SimulatedPlayer::wake() { timer_.cancel(); }
 
-asio::awaitable<bool> Player::connect_and_greet() {
+asio::awaitable<bool> SimulatedPlayer::connect_and_greet() {
   arm();
   auto [error] = co_await socket_.async_connect(worker_.plan().server, nothrow);
   deadline_ = Clock::time_point::max();
@@ -74,7 +74,7 @@ asio::awaitable<bool> Player::connect_and_greet() {
   co_return take_greeting();
 }
 
-asio::awaitable<bool> Player::play() {
+asio::awaitable<bool> SimulatedPlayer::play() {
   const Framing framing = worker_.plan().line ? Framing::line : Framing::raw;
   next_send_ = Clock::now() + worker_.plan().stagger * static_cast<Clock::rep>(number_);
   for (;;) {
@@ -101,7 +101,7 @@ asio::awaitable<bool> Player::play() {
 // Open loop: when the next guess is due, which is where its latency is
 // measured from, even if a slow reply made us late, so that a stall shows in
 // the latency instead of silently lowering the rate.
-asio::awaitable<Clock::time_point> Player::wait_for_turn() {
+asio::awaitable<Clock::time_point> SimulatedPlayer::wait_for_turn() {
   const Clock::time_point due = next_send_;
   next_send_ += *worker_.plan().interval;
   if (due > Clock::now() && !worker_.stopping()) {
@@ -111,7 +111,7 @@ asio::awaitable<Clock::time_point> Player::wait_for_turn() {
   co_return due;
 }
 
-asio::awaitable<bool> Player::stay_idle() {
+asio::awaitable<bool> SimulatedPlayer::stay_idle() {
   while (!worker_.stopping()) {
     timer_.expires_at(Clock::time_point::max());
     co_await timer_.async_wait(nothrow);
@@ -125,7 +125,7 @@ asio::awaitable<bool> Player::stay_idle() {
   co_return co_await say_goodbye(core::fin);
 }
 
-asio::awaitable<bool> Player::say_goodbye(std::string_view word) {
+asio::awaitable<bool> SimulatedPlayer::say_goodbye(std::string_view word) {
   const Framing framing = worker_.plan().line && !idle_ ? Framing::line : Framing::raw;
   if (!co_await exchange(word, framing)) co_return false;
   if (core::classify_reply(reply_) != core::ReplyKind::fin)
@@ -133,14 +133,14 @@ asio::awaitable<bool> Player::say_goodbye(std::string_view word) {
   co_return true;
 }
 
-bool Player::take_greeting() {
+bool SimulatedPlayer::take_greeting() {
   const auto bounds = core::parse_bounds(reply_);
   if (!bounds) return fail(ErrorKind::unexpected, "greeting without bounds: " + excerpt(reply_));
   bounds_ = *bounds;
   return true;
 }
 
-std::string_view Player::guess_text(std::int64_t guess) {
+std::string_view SimulatedPlayer::guess_text(std::int64_t guess) {
   const auto [end, error] = std::to_chars(out_.data(), out_.data() + out_.size(), guess);
   return {out_.data(), static_cast<std::size_t>(end - out_.data())};
 }
@@ -149,7 +149,7 @@ std::string_view Player::guess_text(std::int64_t guess) {
 // reads until the bytes make one whole reply, which reply_ then views without
 // its terminator. All in one coroutine: a guess costs one frame, which Asio's
 // per-thread cache recycles (nested calls would outnumber its two slots).
-asio::awaitable<bool> Player::exchange(std::string_view message, Framing framing) {
+asio::awaitable<bool> SimulatedPlayer::exchange(std::string_view message, Framing framing) {
   if (!message.empty()) {
     const std::size_t size = frame(message, framing);
     const auto written = write_now(size);
@@ -173,7 +173,7 @@ asio::awaitable<bool> Player::exchange(std::string_view message, Framing framing
 }
 
 // Copies `message` to out_ (unless it is there already) with its terminator.
-std::size_t Player::frame(std::string_view message, Framing framing) {
+std::size_t SimulatedPlayer::frame(std::string_view message, Framing framing) {
   if (message.data() != out_.data()) std::memcpy(out_.data(), message.data(), message.size());
   std::size_t size = message.size();
   if (framing == Framing::line) out_[size++] = '\n';
@@ -182,7 +182,7 @@ std::size_t Player::frame(std::string_view message, Framing framing) {
 
 // A message is a few bytes: one non-blocking write sends it at once. Returns
 // how much went; nullopt when the connection failed.
-std::optional<std::size_t> Player::write_now(std::size_t size) {
+std::optional<std::size_t> SimulatedPlayer::write_now(std::size_t size) {
   error_code error;
   const std::size_t written = socket_.write_some(asio::buffer(out_.data(), size), error);
   if (is_would_block(error)) return 0;
@@ -194,7 +194,7 @@ std::optional<std::size_t> Player::write_now(std::size_t size) {
 }
 
 // Only when the socket's buffer was full: waits to send the rest.
-asio::awaitable<bool> Player::write_rest(std::size_t from, std::size_t size) {
+asio::awaitable<bool> SimulatedPlayer::write_rest(std::size_t from, std::size_t size) {
   arm();
   auto [error, written] = co_await asio::async_write(socket_, asio::buffer(out_.data() + from, size - from), nothrow);
   co_return settle(error, "sending");
@@ -202,7 +202,7 @@ asio::awaitable<bool> Player::write_rest(std::size_t from, std::size_t size) {
 
 // Says whether the `received` bytes of in_ make one whole reply (then reply_
 // views it), call for more bytes, or are not what the game says (failed).
-Player::ReadOutcome Player::judge(std::size_t received, Framing framing) {
+SimulatedPlayer::ReadOutcome SimulatedPlayer::judge(std::size_t received, Framing framing) {
   const std::string_view bytes(in_.data(), received);
   const ReplyState state = framing == Framing::line ? line_reply_state(bytes) : raw_reply_state(bytes);
   if (state == ReplyState::whole) {
@@ -214,14 +214,14 @@ Player::ReadOutcome Player::judge(std::size_t received, Framing framing) {
   return ReadOutcome::failed;
 }
 
-bool Player::settle(const error_code& error, std::string_view doing) {
+bool SimulatedPlayer::settle(const error_code& error, std::string_view doing) {
   deadline_ = Clock::time_point::max();
   if (timed_out_) return fail(ErrorKind::timeout, fmt::format("{}: no answer within the timeout", doing));
   if (error) return fail(ErrorKind::closed, fmt::format("{}: {}", doing, error.message()));
   return true;
 }
 
-bool Player::fail(ErrorKind kind, std::string_view what) {
+bool SimulatedPlayer::fail(ErrorKind kind, std::string_view what) {
   deadline_ = Clock::time_point::max();
   worker_.record_error(kind, what);
   error_code ignored;

@@ -27,11 +27,11 @@ namespace liaison::bench {
 
 class Worker;
 
-class Player {
+class SimulatedPlayer {
  public:
   // `number` is the player's rank in the whole run (open-loop schedules are
   // staggered by it).
-  Player(Worker& worker, std::size_t number, bool idle);
+  SimulatedPlayer(Worker& worker, std::size_t number, bool idle);
 
   asio::awaitable<void> run();
 

@@ -10,9 +10,9 @@ using namespace std::chrono_literals;
 Worker::Worker(RunState& run, const Plan& plan, Share share, std::size_t connect_batch)
     : run_(run), plan_(plan), connect_batch_(std::max<std::size_t>(1, connect_batch)) {
   for (std::size_t number = share.first; number < share.players; number += share.stride)
-    players_.push_back(std::make_unique<Player>(*this, number, false));
+    players_.push_back(std::make_unique<SimulatedPlayer>(*this, number, false));
   for (std::size_t number = share.first; number < share.idle; number += share.stride)
-    players_.push_back(std::make_unique<Player>(*this, share.players + number, true));
+    players_.push_back(std::make_unique<SimulatedPlayer>(*this, share.players + number, true));
   live_ = players_.size();
 }
 
@@ -30,7 +30,7 @@ void Worker::stop() {
 
 void Worker::start_next_connection() {
   if (next_to_connect_ == players_.size()) return;
-  Player& player = *players_[next_to_connect_++];
+  SimulatedPlayer& player = *players_[next_to_connect_++];
   asio::co_spawn(context_, player.run(), asio::detached);
 }
 

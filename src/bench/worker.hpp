@@ -52,7 +52,7 @@ class Worker {
   Plan plan_;
   std::size_t connect_batch_;
   asio::io_context context_{1};  // one thread: Asio may skip its locks
-  std::vector<std::unique_ptr<Player>> players_;
+  std::vector<std::unique_ptr<SimulatedPlayer>> players_;
   std::size_t next_to_connect_ = 0;
   std::size_t live_ = 0;
   ThreadStats stats_;
