@@ -87,8 +87,8 @@ asio::awaitable<bool> SimulatedPlayer::play() {
       worker_.record_guess(Clock::now() - intended);
       const core::ReplyKind kind = core::classify_reply(reply_);
       if (kind == core::ReplyKind::won) break;
-      const bool narrowed = (kind == core::ReplyKind::higher && guesser.take(core::Hint::higher)) ||
-                            (kind == core::ReplyKind::lower && guesser.take(core::Hint::lower));
+      const bool narrowed = (kind == core::ReplyKind::higher && guesser.take(core::Verdict::higher)) ||
+                            (kind == core::ReplyKind::lower && guesser.take(core::Verdict::lower));
       if (!narrowed) co_return fail(ErrorKind::unexpected, "reply to a guess: " + excerpt(reply_));
     }
     worker_.record_game();

@@ -98,7 +98,7 @@ class AutoPlayer {
       const ReplyKind kind = core::classify_reply(reply);
       if (kind == ReplyKind::won) return tries;
       if (kind != ReplyKind::higher && kind != ReplyKind::lower) throw unexpected(reply);
-      if (!guesser.take(kind == ReplyKind::higher ? core::Hint::higher : core::Hint::lower))
+      if (!guesser.take(kind == ReplyKind::higher ? core::Verdict::higher : core::Verdict::lower))
         throw PlayError(std::string(texts_.player.contradiction));
     }
   }
@@ -173,8 +173,8 @@ class InteractivePlayer {
 
   void on_reply(const std::string& reply, core::ParsedNumber guess) {
     switch (core::classify_reply(reply)) {
-      case ReplyKind::higher: return on_hint(reply, guess, core::Hint::higher);
-      case ReplyKind::lower: return on_hint(reply, guess, core::Hint::lower);
+      case ReplyKind::higher: return on_hint(reply, guess, core::Verdict::higher);
+      case ReplyKind::lower: return on_hint(reply, guess, core::Verdict::lower);
       case ReplyKind::won:
       case ReplyKind::replay_question: asking_replay_ = true; break;
       case ReplyKind::greeting: start_game(reply); break;
@@ -185,7 +185,7 @@ class InteractivePlayer {
     if (finished_) say(texts_.game.connection_ended);
   }
 
-  void on_hint(std::string_view reply, core::ParsedNumber guess, core::Hint hint) {
+  void on_hint(std::string_view reply, core::ParsedNumber guess, core::Verdict hint) {
     ++tries_;
     if (remaining_ && !guess.error) remaining_ = core::narrow(*remaining_, guess.value, hint).value_or(*remaining_);
     if (!remaining_) return say(format(texts_.player.hint_no_range, reply, tries_));

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/juste_prix.hpp"
+#include "core/bounds.hpp"
 
 namespace liaison::core {
 

@@ -1,23 +1,17 @@
 #include "core/guesser.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <initializer_list>
 #include <limits>
 
+#include "core/texts.hpp"
 #include "core/words.hpp"
 
 namespace liaison::core {
 namespace {
-
-bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> prefixes) {
-  return std::ranges::any_of(prefixes, [&](std::string_view prefix) { return text.starts_with(prefix); });
-}
-
-bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
-  return std::ranges::any_of(words, [&](std::string_view word) { return text.find(word) != text.npos; });
-}
 
 // Reads a whole number at the start of `text` and moves past it.
 std::optional<std::int64_t> take_number(std::string_view& text) {
@@ -61,31 +55,49 @@ std::uint64_t span(Bounds bounds) {
   return static_cast<std::uint64_t>(bounds.max) - static_cast<std::uint64_t>(bounds.min);
 }
 
+// The words a reply of the server starts with, whatever follows: its text
+// up to the first placeholder or punctuation ("C'est plus !" -> "C'est plus",
+// "Gagné ! C'était {0}..." -> "Gagné").
+std::string_view stem(std::string_view text) {
+  return trim(text.substr(0, std::min(text.size(), text.find_first_of("!?.({"))));
+}
+
+struct ReplyStems {
+  std::string_view higher, lower, won, greeting, replay_question;
+};
+
+// Read from the server's own texts (core/texts.hpp), in every language, once.
+const std::array<ReplyStems, 2>& reply_stems() {
+  static const std::array<ReplyStems, 2> stems = [] {
+    std::array<ReplyStems, 2> all;
+    std::size_t i = 0;
+    for (const Lang lang : {Lang::fr, Lang::en}) {
+      const Texts& t = texts(lang);
+      all[i++] = {stem(t.higher), stem(t.lower), stem(t.won), stem(t.greeting), stem(t.replay_question)};
+    }
+    return all;
+  }();
+  return stems;
+}
+
 }  // namespace
 
 ReplyKind classify_reply(std::string_view reply) {
   const std::string_view text = trim(reply);
   if (is_fin(text)) return ReplyKind::fin;
-  if (starts_with_any(text, {"C'est plus", "Higher"})) return ReplyKind::higher;
-  if (starts_with_any(text, {"C'est moins", "Lower"})) return ReplyKind::lower;
-  if (starts_with_any(text, {"Gagné", "You won"})) return ReplyKind::won;
-  if (starts_with_any(text, {"Bienvenue", "Welcome"})) return ReplyKind::greeting;
-  if (contains_any(text, {"rejouer", "play again"})) return ReplyKind::replay_question;
+  for (const ReplyStems& stems : reply_stems()) {
+    if (text.starts_with(stems.higher)) return ReplyKind::higher;
+    if (text.starts_with(stems.lower)) return ReplyKind::lower;
+    if (text.starts_with(stems.won)) return ReplyKind::won;
+    if (text.starts_with(stems.greeting)) return ReplyKind::greeting;
+    if (text.starts_with(stems.replay_question)) return ReplyKind::replay_question;
+  }
   return ReplyKind::invalid;
 }
 
 std::optional<Bounds> parse_bounds(std::string_view greeting) {
   if (auto bounds = find_bounds(greeting, {.before = "entre ", .middle = " et "})) return bounds;
   return find_bounds(greeting, {.before = "between ", .middle = " and "});
-}
-
-std::optional<Bounds> narrow(Bounds remaining, std::int64_t guess, Hint hint) {
-  if (hint == Hint::higher) {
-    if (guess >= remaining.max) return std::nullopt;
-    return Bounds{.min = std::max(remaining.min, guess + 1), .max = remaining.max};
-  }
-  if (guess <= remaining.min) return std::nullopt;
-  return Bounds{.min = remaining.min, .max = std::min(remaining.max, guess - 1)};
 }
 
 std::int64_t midpoint(Bounds bounds) {
@@ -99,8 +111,8 @@ int max_tries(Bounds bounds) {
   return static_cast<int>(std::bit_width(numbers_minus_one + 1));
 }
 
-bool Guesser::take(Hint hint) {
-  const auto narrowed = narrow(remaining_, guess(), hint);
+bool Guesser::take(Verdict verdict) {
+  const auto narrowed = narrow(remaining_, guess(), verdict);
   if (!narrowed) return false;
   remaining_ = *narrowed;
   return true;

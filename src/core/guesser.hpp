@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-#include "core/juste_prix.hpp"
+#include "core/bounds.hpp"
 
 namespace liaison::core {
 
@@ -28,13 +28,6 @@ ReplyKind classify_reply(std::string_view reply);
 // nullopt when there are none (or A > B).
 std::optional<Bounds> parse_bounds(std::string_view greeting);
 
-// Which side of a guess the secret lies on, as the server says.
-enum class Hint { higher, lower };
-
-// The numbers still possible once the server gave `hint` about `guess`;
-// nullopt when none is left (the answers contradict each other).
-std::optional<Bounds> narrow(Bounds remaining, std::int64_t guess, Hint hint);
-
 // The middle of [min, max], rounded down, computed without overflow even for
 // the whole int64 range.
 std::int64_t midpoint(Bounds bounds);
@@ -50,8 +43,8 @@ class Guesser {
   explicit Guesser(Bounds bounds) : remaining_(bounds) {}
 
   std::int64_t guess() const { return midpoint(remaining_); }
-  // Narrows around guess(); false when no number is left.
-  bool take(Hint hint);
+  // Narrows around guess() by the server's answer; false when no number is left.
+  bool take(Verdict verdict);
   Bounds remaining() const { return remaining_; }
 
  private:

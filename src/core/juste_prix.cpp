@@ -72,12 +72,12 @@ Reply JustePrix::on_message(std::string_view text) {
 
 Reply JustePrix::on_guess(std::string_view text) {
   const ParsedNumber guess = parse_whole_number(text);
-  if (guess.error || guess.value < bounds_.min || guess.value > bounds_.max)
-    return {.text = explain_invalid(text)};
+  if (guess.error || !bounds_.contains(guess.value)) return {.text = explain_invalid(text)};
   ++tries_;
   if (scoring_.activity) scoring_.activity->guessed();
-  if (guess.value < secret_) return {.text = std::string(texts_.higher)};
-  if (guess.value > secret_) return {.text = std::string(texts_.lower)};
+  const Verdict verdict = judge(guess.value, secret_);
+  if (verdict == Verdict::higher) return {.text = std::string(texts_.higher)};
+  if (verdict == Verdict::lower) return {.text = std::string(texts_.lower)};
   ++games_won_;
   state_ = State::asking_replay;
   std::string recorded = record_win();

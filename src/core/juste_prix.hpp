@@ -8,17 +8,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/bounds.hpp"
 #include "core/room.hpp"
 #include "core/score_store.hpp"
 #include "core/session.hpp"
 #include "core/texts.hpp"
 
 namespace liaison::core {
-
-struct Bounds {
-  std::int64_t min = 1;
-  std::int64_t max = 100;
-};
 
 // Draws a secret in [min, max]. Injected so that tests choose the secret.
 using SecretSource = std::function<std::int64_t(Bounds)>;

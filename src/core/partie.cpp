@@ -59,9 +59,9 @@ std::string Partie::on_guess(Member& member, std::int64_t value) {
     return fmt::format(fmt::runtime(room_texts().already_found), round_->searching());
   const Round::Guess guess = round_->guess(member.id, value, now());
   if (activity()) activity()->guessed();
-  if (guess.verdict != Round::Verdict::found) show_round();
-  if (guess.verdict == Round::Verdict::higher) return fmt::format(fmt::runtime(room_texts().higher), guess.tries);
-  if (guess.verdict == Round::Verdict::lower) return fmt::format(fmt::runtime(room_texts().lower), guess.tries);
+  if (guess.verdict != Verdict::found) show_round();
+  if (guess.verdict == Verdict::higher) return fmt::format(fmt::runtime(room_texts().higher), guess.tries);
+  if (guess.verdict == Verdict::lower) return fmt::format(fmt::runtime(room_texts().lower), guess.tries);
   std::string reply;
   if (guess.rank == 1) {
     reply = fmt::format(fmt::runtime(room_texts().you_won_round), round_->secret(), guess.tries, seconds(guess.time),

@@ -31,13 +31,10 @@ Round::Guess Round::guess(MemberId id, std::int64_t value, Instant now) {
   Entrant* entrant = find(id);
   if (!entrant || entrant->rank) return {};
   ++entrant->tries;
-  if (value < secret_) {
-    open_.min = std::max(open_.min, value + 1);
-    return {.verdict = Verdict::higher, .tries = entrant->tries};
-  }
-  if (value > secret_) {
-    open_.max = std::min(open_.max, value - 1);
-    return {.verdict = Verdict::lower, .tries = entrant->tries};
+  const Verdict verdict = judge(value, secret_);
+  if (verdict != Verdict::found) {
+    open_ = narrow(open_, value, verdict).value_or(open_);
+    return {.verdict = verdict, .tries = entrant->tries};
   }
   entrant->rank = ++finders_;
   entrant->time = since(entrant->entered, now);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/activity.hpp"
+#include "core/bounds.hpp"
 #include "core/juste_prix.hpp"
 #include "core/room.hpp"
 #include "core/score_store.hpp"
@@ -20,7 +21,6 @@ class Round {
   Round(std::int64_t number, Bounds bounds, std::int64_t secret, Instant start)
       : number_(number), bounds_(bounds), secret_(secret), start_(start) {}
 
-  enum class Verdict { higher, lower, found };
   struct Guess {
     Verdict verdict = Verdict::higher;
     int tries = 0;

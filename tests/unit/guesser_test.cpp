@@ -27,7 +27,7 @@ int tries_to_find(Bounds bounds, std::int64_t secret) {
     const std::int64_t guess = guesser.guess();
     if (guess < bounds.min || guess > bounds.max) return -1;
     if (guess == secret) return tries;
-    if (!guesser.take(guess < secret ? Hint::higher : Hint::lower)) return -1;
+    if (!guesser.take(guess < secret ? Verdict::higher : Verdict::lower)) return -1;
   }
   return -1;
 }
@@ -95,33 +95,47 @@ TEST(GuesserBisection, MidpointStaysInsideTheBounds) {
   EXPECT_EQ(midpoint({int64_min, 0}), int64_min / 2);
 }
 
+TEST(Judge, SaysWhichSideOfTheGuessTheSecretIsOn) {
+  EXPECT_EQ(judge(10, 42), Verdict::higher);  // "C'est plus !"
+  EXPECT_EQ(judge(50, 42), Verdict::lower);
+  EXPECT_EQ(judge(42, 42), Verdict::found);
+  EXPECT_EQ(judge(int64_min, int64_max), Verdict::higher);
+  EXPECT_EQ(judge(int64_max, int64_min), Verdict::lower);
+}
+
+TEST(GuesserNarrow, FoundLeavesTheGuessAloneOrNothing) {
+  EXPECT_EQ(narrow({1, 100}, 42, Verdict::found)->min, 42);
+  EXPECT_EQ(narrow({1, 100}, 42, Verdict::found)->max, 42);
+  EXPECT_FALSE(narrow({51, 100}, 42, Verdict::found));
+}
+
 TEST(GuesserNarrow, KeepsWhatTheHintAllows) {
   const Bounds all{1, 100};
-  EXPECT_EQ(narrow(all, 50, Hint::higher)->min, 51);
-  EXPECT_EQ(narrow(all, 50, Hint::higher)->max, 100);
-  EXPECT_EQ(narrow(all, 50, Hint::lower)->min, 1);
-  EXPECT_EQ(narrow(all, 50, Hint::lower)->max, 49);
+  EXPECT_EQ(narrow(all, 50, Verdict::higher)->min, 51);
+  EXPECT_EQ(narrow(all, 50, Verdict::higher)->max, 100);
+  EXPECT_EQ(narrow(all, 50, Verdict::lower)->min, 1);
+  EXPECT_EQ(narrow(all, 50, Verdict::lower)->max, 49);
   // A guess outside what is left narrows nothing.
-  EXPECT_EQ(narrow({51, 100}, 30, Hint::higher)->min, 51);
-  EXPECT_EQ(narrow({1, 49}, 80, Hint::lower)->max, 49);
+  EXPECT_EQ(narrow({51, 100}, 30, Verdict::higher)->min, 51);
+  EXPECT_EQ(narrow({1, 49}, 80, Verdict::lower)->max, 49);
 }
 
 TEST(GuesserNarrow, ContradictionsLeaveNothing) {
-  EXPECT_FALSE(narrow({1, 100}, 100, Hint::higher));
-  EXPECT_FALSE(narrow({1, 100}, 1, Hint::lower));
-  EXPECT_FALSE(narrow({51, 100}, 30, Hint::lower));
-  EXPECT_FALSE(narrow({int64_min, int64_max}, int64_max, Hint::higher));
-  EXPECT_FALSE(narrow({int64_min, int64_max}, int64_min, Hint::lower));
-  EXPECT_EQ(narrow({int64_min, int64_max}, int64_max - 1, Hint::higher)->min, int64_max);
-  EXPECT_EQ(narrow({int64_min, int64_max}, int64_min + 1, Hint::lower)->max, int64_min);
+  EXPECT_FALSE(narrow({1, 100}, 100, Verdict::higher));
+  EXPECT_FALSE(narrow({1, 100}, 1, Verdict::lower));
+  EXPECT_FALSE(narrow({51, 100}, 30, Verdict::lower));
+  EXPECT_FALSE(narrow({int64_min, int64_max}, int64_max, Verdict::higher));
+  EXPECT_FALSE(narrow({int64_min, int64_max}, int64_min, Verdict::lower));
+  EXPECT_EQ(narrow({int64_min, int64_max}, int64_max - 1, Verdict::higher)->min, int64_max);
+  EXPECT_EQ(narrow({int64_min, int64_max}, int64_min + 1, Verdict::lower)->max, int64_min);
 }
 
 TEST(Guesser, SaysWhenTheServerContradictsItself) {
   Guesser guesser({1, 3});
   EXPECT_EQ(guesser.guess(), 2);
-  EXPECT_TRUE(guesser.take(Hint::higher));
+  EXPECT_TRUE(guesser.take(Verdict::higher));
   EXPECT_EQ(guesser.guess(), 3);
-  EXPECT_FALSE(guesser.take(Hint::higher));
+  EXPECT_FALSE(guesser.take(Verdict::higher));
   EXPECT_EQ(guesser.remaining().min, 3);
 }
 
