@@ -12,13 +12,11 @@
 
 #include "core/display.hpp"
 #include "core/framing.hpp"
-#include "core/utf8.hpp"
 #include "core/words.hpp"
-#include "client/connect_client.hpp"
 #include "terminal/interactive_run.hpp"
 #include "terminal/console.hpp"
 #include "terminal/duplex_console.hpp"
-#include "client/server_inbox.hpp"
+#include "client/server_link.hpp"
 
 namespace liaison::client {
 namespace {
@@ -33,21 +31,20 @@ constexpr auto fin_reply_limit = 2s;
 // awaited together with `||`, whichever is ready first is served, and a
 // signal ends the whole conversation by cancelling it. Asio rather than a
 // hand-written poll() loop: the connect with its time limit, the signals and
-// the reading of server lines already exist in this form for the lesson's
-// client (client/connect_client.hpp, client/server_inbox.hpp).
+// the reading of server lines are shared with the lesson's client
+// (client/server_link.hpp).
 class DuplexClient {
  public:
   DuplexClient(const asio::any_io_executor& executor, const ClientOptions& options,
                const core::DuplexTexts& duplex_texts)
-      : options_(options), texts_(*options.texts), duplex_texts_(duplex_texts), socket_(executor), inbox_(true) {}
+      : texts_(*options.texts), duplex_texts_(duplex_texts), link_(executor, options, true) {}
 
   asio::awaitable<int> run() {
     // Awaited results are named before use: GCC 12 miscompiles some
     // co_await inside conditions and co_return expressions.
-    const bool connected = co_await connect_client(socket_, options_);
+    const bool connected = co_await link_.connect();
     if (!connected) co_return 1;
-    socket_.non_blocking(true);
-    console_ = terminal::make_duplex_console(socket_.get_executor(), texts_);  // the prompt, once connected
+    console_ = terminal::make_duplex_console(co_await asio::this_coro::executor, texts_);  // the prompt, once connected
     const int exit_code = co_await converse();
     co_return exit_code;
   }
@@ -55,11 +52,7 @@ class DuplexClient {
   // Ctrl-C (or SIGTERM, SIGHUP): a FIN so that the server is not left
   // waiting, the terminal back as it was, then the notice.
   int interrupt(int signal_number) {
-    if (socket_.is_open() && !fin_sent_) {
-      const std::string fin = core::encode(core::fin, core::Framing::line);
-      error_code ignored;
-      socket_.write_some(asio::buffer(fin), ignored);
-    }
+    link_.say_fin_now();
     if (console_) console_->close();
     fmt::print(stderr, "{}\n", texts_.interrupted);
     return 128 + signal_number;
@@ -71,17 +64,17 @@ class DuplexClient {
       const bool server_said_fin = show_received();
       if (server_said_fin) co_return ended();
       // After our FIN, a server that closes has answered (the lesson's does).
-      if (inbox_.drained()) co_return fin_sent_ ? ended() : vanished();
-      if (fin_sent_) {
-        const bool server_spoke = co_await wait_for_server();
+      if (link_.drained()) co_return link_.fin_sent() ? ended() : vanished();
+      if (link_.fin_sent()) {
+        const bool server_spoke = co_await link_.wait_for_server(fin_reply_limit);
         if (!server_spoke) co_return unanswered();
-        inbox_.read_from(socket_);
+        link_.receive();
         continue;
       }
-      auto event = co_await (console_->wait_typed() || socket_.async_wait(tcp::socket::wait_read, nothrow));
+      auto event = co_await (console_->wait_typed() || link_.server_spoke());
       if (event.index() == 1) {
         terminal::unwind_if_aborted(std::get<0>(std::get<1>(event)));
-        inbox_.read_from(socket_);
+        link_.receive();
         continue;
       }
       co_await send_typed();
@@ -93,7 +86,7 @@ class DuplexClient {
     std::vector<std::string> lines;
     bool fin = false;
     while (!fin) {
-      auto message = inbox_.take();
+      auto message = link_.take();
       if (!message) break;
       lines.push_back(shown_line(*message, texts_));
       fin = core::ends_conversation(message->text);
@@ -103,7 +96,7 @@ class DuplexClient {
   }
 
   asio::awaitable<void> send_typed() {
-    while (!fin_sent_) {
+    while (!link_.fin_sent()) {
       auto typed = console_->take_typed();
       if (!typed) co_return;
       // Empty lines are not sent; " fin " is said as FIN, the only ending
@@ -115,29 +108,13 @@ class DuplexClient {
     console_->close();  // no more typing once FIN is said
   }
 
-  // A failed write is not reported here: the read that follows tells whether
-  // the server said FIN or vanished.
   asio::awaitable<void> send(std::string_view text) {
-    const std::string_view fitting = core::utf8_prefix(text, core::max_message_bytes);
-    if (fitting.size() < text.size())
-      console_->notice(fmt::format(fmt::runtime(texts_.line_cut), core::max_message_bytes));
-    const std::string bytes = core::encode(fitting, core::Framing::line);
-    co_await asio::async_write(socket_, asio::buffer(bytes), nothrow);
-    fin_sent_ = fin_sent_ || text == core::fin;
-  }
-
-  // false: the server neither spoke nor closed in time.
-  asio::awaitable<bool> wait_for_server() {
-    asio::steady_timer deadline(socket_.get_executor(), fin_reply_limit);
-    auto event = co_await (socket_.async_wait(tcp::socket::wait_read, nothrow) || deadline.async_wait(nothrow));
-    std::visit([](const auto& result) { terminal::unwind_if_aborted(std::get<0>(result)); }, event);
-    co_return event.index() == 0;
+    const bool cut = co_await link_.send(text);
+    if (cut) console_->notice(fmt::format(fmt::runtime(texts_.line_cut), core::max_message_bytes));
   }
 
   int ended() {
-    error_code ignored;
-    socket_.shutdown(tcp::socket::shutdown_both, ignored);
-    socket_.close(ignored);
+    link_.close();
     console_->close();
     console_->show({std::string(texts_.connection_ended)});
     return 0;
@@ -156,13 +133,10 @@ class DuplexClient {
     return ended();
   }
 
-  const ClientOptions& options_;
   const core::Texts& texts_;
   const core::DuplexTexts& duplex_texts_;
-  tcp::socket socket_;
-  ServerInbox inbox_;
+  ServerLink link_;
   std::unique_ptr<terminal::DuplexConsole> console_;
-  bool fin_sent_ = false;
 };
 
 }  // namespace
