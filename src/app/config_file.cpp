@@ -99,6 +99,8 @@ void read_config_file(CLI::App& command, const fs::path& file) {
     if (!option->get_configurable())
       throw ConfigFileError(fmt::format("{}: \"{}\" cannot be set in a config file", at, item.name));
     if (option->count() > 0) continue;  // the command line wins
+    // `allow = []`: no value, as when the key is absent (CLI11 wants at least one).
+    if (item.inputs.empty() && option->get_items_expected_max() > 1) continue;
     try {
       // As CLI11 does for its own config files; the callback now, since the
       // subcommand's option callbacks have already run.

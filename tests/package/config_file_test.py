@@ -81,8 +81,9 @@ with LiaisonServer(binary, "--db", ":memory:", "--config", str(config)) as serve
     log = server.process.stderr.read()
     check("bonjour" in log, "verbose = true: the server logged the message")
 
-# 2. The same list, without the client's address: the connection is refused.
-write(config, 'service = "echo"\nallow = ["10.0.0.0/8", "192.168.0.0/16"]\n')
+# 2. A list without the client's address: the connection is refused (and an
+#    empty list is no value).
+write(config, 'service = "echo"\nallow = ["10.0.0.0/8", "192.168.0.0/16"]\ndeny = []\n')
 with LiaisonServer(binary, "--db", ":memory:", "--config", str(config)) as server:
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as client:
         check(client.recv(1024) in (b"", b"FIN"), "allow = [two networks]: 127.0.0.1 gets no greeting")
