@@ -13,6 +13,8 @@ void add_connect_command(CLI::App& app, int& exit_code);
 void add_play_command(CLI::App& app, int& exit_code);
 void add_bench_command(CLI::App& app, int& exit_code);
 void add_scores_command(CLI::App& app, int& exit_code);
+// `liaison version`, and the --version flag.
+void add_version_command(CLI::App& app);
 
 // --lang fr|en, shared by every subcommand.
 void add_lang_option(CLI::App& command, core::Lang& lang);

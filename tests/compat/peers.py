@@ -93,7 +93,7 @@ class LiaisonServer:
     def __init__(self, binary, *args):
         self.process = subprocess.Popen([binary, "serve", "--port", "0", *args], stdin=subprocess.DEVNULL,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        ready = self.process.stdout.readline()
+        self.ready = ready = self.process.stdout.readline()
         match = re.search(r":(\d+),", ready)
         if not match:
             self.stop()
