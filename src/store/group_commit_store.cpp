@@ -76,7 +76,6 @@ void GroupCommitStore::when_committed(core::CommitTicket ticket, std::function<v
 void GroupCommitStore::write_batches() {
   std::vector<Group> batch;
   std::vector<core::CommitTicket> failed;
-  std::vector<Waiter> ready;
   std::unique_lock lock(mutex_);
   for (;;) {
     writer_waiting_ = true;
@@ -91,28 +90,33 @@ void GroupCommitStore::write_batches() {
     batch.clear();
 
     lock.lock();
-    committed_ = last;
-    for (const core::CommitTicket ticket : failed) {
-      failures_.push_back(ticket);
-      if (failures_.size() > failures_kept) failures_.pop_front();
-    }
-    // Every waiter up to `last` waits for this batch: earlier ones were told
-    // by earlier batches, or at once in when_committed().
-    const auto waiting = std::partition(waiters_.begin(), waiters_.end(),
-                                        [last](const Waiter& waiter) { return waiter.ticket > last; });
-    std::move(waiting, waiters_.end(), std::back_inserter(ready));
-    waiters_.erase(waiting, waiters_.end());
-    calling_back_ = true;
-    lock.unlock();
-    for (Waiter& waiter : ready)
-      waiter.done(std::find(failed.begin(), failed.end(), waiter.ticket) == failed.end());
-    ready.clear();
+    announce(last, failed, lock);
     failed.clear();
-    lock.lock();
-    if (on_commit_) on_commit_();  // under the lock: on_commit({}) waits for it
-    calling_back_ = false;
-    idle_.notify_all();
   }
+}
+
+void GroupCommitStore::announce(core::CommitTicket last, const std::vector<core::CommitTicket>& failed,
+                                std::unique_lock<std::mutex>& lock) {
+  committed_ = last;
+  for (const core::CommitTicket ticket : failed) {
+    failures_.push_back(ticket);
+    if (failures_.size() > failures_kept) failures_.pop_front();
+  }
+  // Every waiter up to `last` waits for this batch: earlier ones were told
+  // by earlier batches, or at once in when_committed().
+  const auto waiting =
+      std::partition(waiters_.begin(), waiters_.end(), [last](const Waiter& waiter) { return waiter.ticket > last; });
+  std::move(waiting, waiters_.end(), std::back_inserter(ready_));
+  waiters_.erase(waiting, waiters_.end());
+  calling_back_ = true;
+  lock.unlock();
+  for (Waiter& waiter : ready_)
+    waiter.done(std::find(failed.begin(), failed.end(), waiter.ticket) == failed.end());
+  ready_.clear();
+  lock.lock();
+  if (on_commit_) on_commit_();  // under the lock: on_commit({}) waits for it
+  calling_back_ = false;
+  idle_.notify_all();
 }
 
 // One transaction for the whole batch; if it fails, each group in a

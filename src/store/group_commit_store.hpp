@@ -54,6 +54,10 @@ class GroupCommitStore final : public core::ScoreStore, public core::DeferredCom
   };
 
   void write_batches();
+  // With the lock held: the batch up to `last` is committed (but `failed`);
+  // tells its waiters and the commit hook, unlocking around the waiters.
+  void announce(core::CommitTicket last, const std::vector<core::CommitTicket>& failed,
+                std::unique_lock<std::mutex>& lock);
   void write(const std::vector<Group>& batch, std::vector<core::CommitTicket>& failed);
 
   std::unique_ptr<core::ScoreStore> inner_;
@@ -64,6 +68,7 @@ class GroupCommitStore final : public core::ScoreStore, public core::DeferredCom
   core::CommitTicket committed_ = 0;  // written (or failed) up to here
   std::deque<core::CommitTicket> failures_;  // the latest ones not recorded
   std::vector<Waiter> waiters_;
+  std::vector<Waiter> ready_;  // the writer's: waiters of the batch just written
   bool calling_back_ = false;
   std::function<void()> on_commit_;
   bool writer_waiting_ = false;  // asleep: the next record() wakes it
