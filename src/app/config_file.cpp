@@ -92,6 +92,9 @@ void read_config_file(CLI::App& command, const fs::path& file) {
   for (const CLI::ConfigItem& item : parser->from_config(input)) {
     const std::string key = item.fullname();  // "a.b" for a dotted key
     const std::string at = where(line_of(lines, key, seen[key]++));
+    // CLI11 merges a key's consecutive lines (a list); a key set again later would be dropped.
+    if (seen[key] > 1)
+      throw ConfigFileError(fmt::format("{}: \"{}\" is set twice (first on line {})", at, key, line_of(lines, key, 0)));
     CLI::Option* option = item.parents.empty() ? command.get_option_no_throw("--" + item.name) : nullptr;
     if (option == nullptr)
       throw ConfigFileError(fmt::format("{}: unknown key \"{}\" (the keys are the long options of `liaison {} --help`)",

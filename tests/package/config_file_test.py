@@ -113,6 +113,7 @@ bad_files = [
     ("a [section]", "port = 0\n[serve]\nport = 1\n", 2, "no [section]"),
     ("the config key itself", 'config = "other.toml"\n', 1, '"config" cannot be set'),
     ("a dotted key", "serve.port = 1\n", 1, 'unknown key "serve.port"'),
+    ("a key set twice", 'lang = "en"\nport = 0\nlang = "fr"\n', 3, '"lang" is set twice (first on line 1)'),
 ]
 for what, text, line, message in bad_files:
     write(config, text)

@@ -58,6 +58,9 @@ check(rendered.returncode == 0, f"man -l {page} exits 0")
 check(rendered.stderr == "", f"man -l renders with no warning: {rendered.stderr!r}")
 for heading in ("NAME", "SYNOPSIS", "COMMANDS", "PROTOCOL", "CONFIGURATION FILE", "EXAMPLES", "EXIT STATUS", "FILES"):
     check(re.search(rf"^{heading}$", rendered.stdout, re.M) is not None, f"the page has its {heading} section")
+version = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=10).stdout.strip()
+footer = rendered.stdout.rstrip().splitlines()[-1] if rendered.stdout.strip() else ""
+check(version in footer, f"the page's footer names the version, {version!r}: {footer!r}")
 for path in ("scores.db", "/etc/liaison/liaison.toml", "liaison/liaison.toml"):
     check(path in rendered.stdout, f"FILES names {path}")
 
