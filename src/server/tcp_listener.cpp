@@ -8,6 +8,7 @@
 #include "net/accept_loop.hpp"
 #include "net/endpoint.hpp"
 #include "net/log.hpp"
+#include "server/goodbye.hpp"
 
 namespace liaison::server {
 
