@@ -66,6 +66,7 @@ asio::awaitable<void> Listener::serve(tcp::socket socket, asio::ip::address addr
   Connection connection(std::move(socket), context_.make_session(), context_.settings);
   co_await connection.run(connections_);
   context_.admission->release(address);
+  if (context_.released) context_.released();
 }
 
 }  // namespace liaison::server
