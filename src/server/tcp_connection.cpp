@@ -17,6 +17,7 @@
 #include "net/commit_wait.hpp"
 #include "net/endpoint.hpp"
 #include "net/log.hpp"
+#include "server/goodbye.hpp"
 
 namespace liaison::server {
 namespace {
@@ -25,62 +26,9 @@ using namespace asio::experimental::awaitable_operators;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
-// How long the goodbye (notice, FIN, and waiting for the client to close) may take.
-constexpr auto goodbye_limit = 1500ms;
 // How long an idle raw client may take to type the two lines that read its
 // notice and then FIN (at least; the idle timeout itself if longer).
 constexpr auto idle_linger = 60s;
-
-// Waits until the socket is readable, then reads what is there into a buffer
-// shared by the connections of this thread: an idle connection holds no buffer.
-// The view is valid until the next co_await. nullopt: end of stream or error.
-asio::awaitable<std::optional<std::string_view>> read_chunk(tcp::socket& socket) {
-  thread_local std::array<char, 64 * 1024> buffer;
-  for (;;) {
-    auto [wait_error] = co_await socket.async_wait(tcp::socket::wait_read, nothrow);
-    if (wait_error) co_return std::nullopt;
-    error_code error;
-    const std::size_t size = socket.read_some(asio::buffer(buffer), error);
-    if (error == asio::error::would_block || error == asio::error::try_again) continue;
-    if (error || size == 0) co_return std::nullopt;
-    co_return std::string_view(buffer.data(), size);
-  }
-}
-
-asio::awaitable<void> drain(tcp::socket& socket) {
-  for (;;) {
-    const auto chunk = co_await read_chunk(socket);
-    if (!chunk) co_return;
-  }
-}
-
-asio::awaitable<void> send_all(tcp::socket& socket, std::string_view bytes) {
-  co_await asio::async_write(socket, asio::buffer(bytes), nothrow);
-}
-
-// Says `last_words`, shuts our side down, then reads until the client closes
-// too (all within `limit`), so that unread bytes never turn our close into a
-// reset that could destroy the last reply before the client reads it.
-// (GCC 12 mishandles temporaries passed to a coroutine inside a co_await
-// expression: callers pass named strings, and this takes a view of them.)
-asio::awaitable<void> close_gracefully(tcp::socket& socket, std::string_view last_words,
-                                       Clock::duration limit = goodbye_limit) {
-  asio::steady_timer deadline(socket.get_executor(), limit);
-  auto goodbye = [&]() -> asio::awaitable<void> {
-    co_await send_all(socket, last_words);
-    error_code ignored;
-    socket.shutdown(tcp::socket::shutdown_send, ignored);
-    co_await drain(socket);
-  };
-  co_await (goodbye() || deadline.async_wait(nothrow));
-  error_code ignored;
-  socket.close(ignored);
-}
-
-// A notice the server sends on its own initiative, then FIN (see encode_notice).
-std::string notice_then_fin(std::string_view notice, core::Framing framing) {
-  return core::encode_notice(notice, framing) + core::encode(core::fin, framing);
-}
 
 std::string peer_of(const tcp::socket& socket) {
   error_code error;
@@ -103,43 +51,12 @@ std::string_view describe(Ending ending) {
 
 }  // namespace
 
-void ConnectionSet::add(Connection& connection) {
-  live_.insert(&connection);
-  if (!std::exchange(sweeping_, true)) asio::co_spawn(executor_, sweep(), asio::detached);
-}
-
-void ConnectionSet::stop_all() {
-  // stop() may end a connection, which removes it: iterate over a copy.
-  const std::vector<Connection*> snapshot(live_.begin(), live_.end());
-  for (Connection* connection : snapshot) connection->stop();
-}
-
-// Every connection of a listener has the same idle timeout, so a newcomer's
-// deadline is never earlier than the one the sweeper sleeps until.
-asio::awaitable<void> ConnectionSet::sweep() {
-  asio::steady_timer alarm(executor_);
-  std::vector<Connection*> expired;
-  for (;;) {
-    const Clock::time_point now = Clock::now();
-    Clock::time_point earliest = Clock::time_point::max();
-    expired.clear();
-    for (Connection* connection : live_) {
-      const Clock::time_point deadline = connection->deadline();
-      if (deadline <= now)
-        expired.push_back(connection);
-      else
-        earliest = std::min(earliest, deadline);
-    }
-    for (Connection* connection : expired) connection->expire();
-    if (earliest == Clock::time_point::max()) break;  // nobody, or everyone leaving
-    alarm.expires_at(earliest);
-    co_await alarm.async_wait(nothrow);
-  }
-  sweeping_ = false;
-}
-
 Connection::Connection(tcp::socket socket, std::unique_ptr<core::Session> session, const ConnectionSettings& settings)
-    : socket_(std::move(socket)), session_(std::move(session)), settings_(settings), peer_(peer_of(socket_)) {
+    : socket_(std::move(socket)),
+      session_(std::move(session)),
+      settings_(settings),
+      peer_(peer_of(socket_)),
+      outbox_(settings.max_output, net::OnOverflow::drop_news) {
   error_code ignored;
   socket_.non_blocking(true, ignored);
   if (settings_.pushes) push_signals_.emplace(socket_.get_executor());
@@ -194,19 +111,20 @@ void Connection::interrupt(Ending why) {
   error_code ignored;
   socket_.cancel(ignored);
   if (push_signals_) {
-    push_signals_->news.cancel();
-    push_signals_->flushed.cancel();
+    push_signals_->news.wake();
+    push_signals_->flushed.wake();
   }
 }
 
 void Connection::deliver(std::string_view text) {
-  if (queued_.size() > settings_.max_output) {
-    ++dropped_;
+  if (outbox_.offer(text.size()) != net::Offer::queue) {
     if (settings_.stats) settings_.stats->dropped_push();
     return;
   }
+  const std::size_t before = queued_.size();
   queued_ += core::encode(text, decoder_.framing());
-  if (push_signals_) push_signals_->news.cancel();
+  outbox_.queued(queued_.size() - before);
+  if (push_signals_) push_signals_->news.wake();
 }
 
 asio::awaitable<Ending> Connection::converse() {
@@ -225,7 +143,7 @@ asio::awaitable<Ending> Connection::converse() {
     deadline_ = arrived + settings_.idle_timeout;
     messages.clear();
     decoder_.feed(*chunk, messages);
-    if (queued_.size() > settings_.max_output) co_return Ending::output_limit;
+    if (outbox_.over()) co_return Ending::output_limit;
     for (const core::Message& message : messages) {
       // A client that sends several messages without waiting for the replies
       // may not be reading them at all: check what it leaves unread before
@@ -266,8 +184,7 @@ asio::awaitable<std::optional<std::string_view>> Connection::receive() {
 
 asio::awaitable<Ending> Connection::relay() {
   for (;;) {
-    push_signals_->news.expires_at(Clock::time_point::max());
-    co_await push_signals_->news.async_wait(nothrow);  // cancelled by deliver() and interrupt()
+    co_await push_signals_->news.wait();  // woken by deliver() and interrupt()
     if (interrupted_) co_return *interrupted_;
     const bool sent = co_await flush();
     if (interrupted_) co_return *interrupted_;
@@ -322,10 +239,12 @@ asio::awaitable<bool> Connection::send(std::string_view text) {
   const std::string bytes = core::encode(text, decoder_.framing());
   if (writing_ || !queued_.empty()) {
     queued_ += bytes;
+    outbox_.queued(bytes.size());
   } else {
     const std::size_t written = write_now(bytes);
     if (written == bytes.size() || write_failed_) co_return !write_failed_;
     queued_.append(bytes, written);
+    outbox_.queued(bytes.size() - written);
   }
   const bool sent = co_await flush();
   co_return sent;
@@ -347,28 +266,27 @@ asio::awaitable<bool> Connection::flush() {
   std::string in_flight;
   while (!queued_.empty() && !write_failed_) {
     in_flight.swap(queued_);
+    outbox_.taken(in_flight.size());
     const std::size_t written = write_now(in_flight);
     if (written < in_flight.size() && !write_failed_) {
       auto [error, rest] = co_await asio::async_write(socket_, asio::buffer(in_flight) + written, nothrow);
       if (error) write_failed_ = true;
     }
     in_flight.clear();
-    if (queued_.empty() && dropped_) {
-      const std::string notice = fmt::format(fmt::runtime(settings_.texts->pushes_dropped), std::exchange(dropped_, 0));
+    if (const std::size_t lost = outbox_.notice_due()) {
+      const std::string notice = fmt::format(fmt::runtime(settings_.texts->pushes_dropped), lost);
       queued_ += core::encode(notice, decoder_.framing());
+      outbox_.queued(queued_.size());
     }
   }
   writing_ = false;
   queued_.shrink_to_fit();  // an idle connection holds no buffer
-  if (push_signals_) push_signals_->flushed.cancel();
+  if (push_signals_) push_signals_->flushed.wake();
   co_return !write_failed_;
 }
 
 asio::awaitable<bool> Connection::flushed() {
-  while (writing_ && !write_failed_) {
-    push_signals_->flushed.expires_at(Clock::time_point::max());
-    co_await push_signals_->flushed.async_wait(nothrow);
-  }
+  while (writing_ && !write_failed_) co_await push_signals_->flushed.wait();
   co_return !write_failed_;
 }
 
@@ -378,15 +296,6 @@ bool Connection::over_output_limit() const {
   int unsent = 0;
   if (::ioctl(const_cast<tcp::socket&>(socket_).native_handle(), SIOCOUTQ, &unsent) != 0) return false;
   return static_cast<std::size_t>(unsent) > settings_.max_output;
-}
-
-// The client was just connected and is waiting for our first words: it reads
-// the notice at once, and FIN with its next recv.
-asio::awaitable<void> turn_away(tcp::socket socket, std::string notice) {
-  error_code ignored;
-  socket.non_blocking(true, ignored);
-  const std::string last_words = notice_then_fin(notice, core::Framing::unknown);
-  co_await close_gracefully(socket, last_words);
 }
 
 }  // namespace liaison::server

@@ -8,14 +8,16 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_set>
 
 #include "core/framing.hpp"
 #include "core/score_store.hpp"
 #include "core/session.hpp"
 #include "core/texts.hpp"
 #include "net/asio.hpp"
+#include "net/outbox_policy.hpp"
 #include "net/server_stats.hpp"
+#include "net/wakeup.hpp"
+#include "server/connection_set.hpp"
 
 namespace liaison::server {
 
@@ -27,29 +29,6 @@ struct ConnectionSettings {
   bool pushes = false;                         // the service sends news between replies (rooms)
   core::DeferredCommits* commits = nullptr;    // a reply that ends a game waits for its commit
   net::ServerStats* stats = nullptr;                // counted when set
-};
-
-class Connection;
-
-// The live connections of one thread: a shutdown reaches each of them, and
-// one sweeper lets go of those silent past their idle deadline. The sweeper
-// sleeps until the earliest deadline (no timer per connection, nothing at
-// all while there is no client).
-class ConnectionSet {
- public:
-  explicit ConnectionSet(asio::any_io_executor executor) : executor_(std::move(executor)) {}
-
-  void add(Connection& connection);
-  void remove(Connection& connection) { live_.erase(&connection); }
-  // Asks every connection to say goodbye and close.
-  void stop_all();
-
- private:
-  asio::awaitable<void> sweep();
-
-  asio::any_io_executor executor_;
-  std::unordered_set<Connection*> live_;
-  bool sweeping_ = false;
 };
 
 // Why a conversation ended; decides how it is closed.
@@ -113,20 +92,17 @@ class Connection final : public core::Peer {
   // a buffer shared by the thread's connections.
   std::array<char, 48> inbox_{};
   std::string queued_;     // encoded bytes waiting for the writer
+  net::OutboxPolicy outbox_;  // counts queued_ (bounded by max_output) and the news dropped
   bool writing_ = false;   // a flush() is under way: it takes what is queued meanwhile
   bool write_failed_ = false;
-  std::size_t dropped_ = 0;  // news not queued for a client too slow to read
   // Only when the service pushes: `news` wakes relay(), `flushed` tells a
   // waiting converse() that the writer is done.
   struct PushSignals {
     explicit PushSignals(const asio::any_io_executor& executor) : news(executor), flushed(executor) {}
-    asio::steady_timer news;
-    asio::steady_timer flushed;
+    net::Wakeup news;
+    net::Wakeup flushed;
   };
   std::optional<PushSignals> push_signals_;
 };
-
-// Sends a notice and FIN to a client that cannot be served, then closes.
-asio::awaitable<void> turn_away(tcp::socket socket, std::string notice);
 
 }  // namespace liaison::server

@@ -8,6 +8,7 @@
 #include "net/accept_loop.hpp"
 #include "net/endpoint.hpp"
 #include "net/log.hpp"
+#include "server/goodbye.hpp"
 
 namespace liaison::server {
 
@@ -65,6 +66,7 @@ asio::awaitable<void> Listener::serve(tcp::socket socket, asio::ip::address addr
   Connection connection(std::move(socket), context_.make_session(), context_.settings);
   co_await connection.run(connections_);
   context_.admission->release(address);
+  if (context_.released) context_.released();
 }
 
 }  // namespace liaison::server

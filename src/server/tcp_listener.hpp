@@ -2,6 +2,8 @@
 // after the address filter and the admission limits have had their say.
 #pragma once
 
+#include <functional>
+
 #include "core/session.hpp"
 #include "net/address_filter.hpp"
 #include "net/admission.hpp"
@@ -16,6 +18,8 @@ struct ListenerContext {
   ConnectionSettings settings;
   const net::AddressFilter* filter = nullptr;
   net::Admission* admission = nullptr;
+  // Called (on the connection's thread) each time a client's seat is given back.
+  std::function<void()> released;
 };
 
 class Listener {

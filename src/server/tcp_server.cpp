@@ -9,14 +9,14 @@
 
 namespace liaison::server {
 
-using namespace std::chrono_literals;
 
 Server::Server(ServerOptions options, core::SessionFactory make_session)
     : options_(std::move(options)), admission_(options_.limits) {
   shared_ = {.make_session = std::move(make_session),
              .settings = options_.settings,
              .filter = &options_.filter,
-             .admission = &admission_};
+             .admission = &admission_,
+             .released = [this] { released(); }};
   const bool reuse_port = options_.threads > 1;
   tcp::endpoint endpoint = options_.endpoint;
   for (unsigned i = 0; i < std::max(options_.threads, 1U); ++i) {
@@ -49,6 +49,7 @@ void Server::on_first_signal(int signal_number) {
     net::log("signal {} again: exiting now", second);
     std::_Exit(128 + second);
   });
+  stopping_.store(true);
   for (auto& hook : stop_hooks_) hook();
   for (auto& worker : workers_) {
     asio::post(worker->context, [&listener = *worker->listener] { listener.stop(); });
@@ -56,16 +57,24 @@ void Server::on_first_signal(int signal_number) {
   asio::co_spawn(workers_.front()->context, wait_for_goodbyes(), asio::detached);
 }
 
-// Lets the goodbyes finish, then stops every thread, within the shutdown limit.
+// Lets the goodbyes finish, then stops every thread, within the shutdown
+// limit: the last client to leave wakes it (released()), or the deadline.
 asio::awaitable<void> Server::wait_for_goodbyes() {
-  asio::steady_timer tick(co_await asio::this_coro::executor);
+  asio::steady_timer& alarm = goodbyes_.emplace(co_await asio::this_coro::executor);
   const auto deadline = std::chrono::steady_clock::now() + options_.shutdown_limit;
   while (admission_.clients() > 0 && std::chrono::steady_clock::now() < deadline) {
-    tick.expires_after(10ms);
-    co_await tick.async_wait(nothrow);
+    alarm.expires_at(deadline);
+    co_await alarm.async_wait(nothrow);
   }
   signals_->cancel();
   for (auto& worker : workers_) worker->context.stop();
+}
+
+void Server::released() {
+  if (!stopping_.load() || admission_.clients() > 0) return;
+  asio::post(workers_.front()->context, [this] {
+    if (goodbyes_) goodbyes_->cancel();
+  });
 }
 
 }  // namespace liaison::server

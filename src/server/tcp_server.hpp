@@ -2,6 +2,7 @@
 // thread (SO_REUSEPORT shares the port), signals, graceful shutdown.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -54,6 +55,8 @@ class Server {
 
   void on_first_signal(int signal_number);
   asio::awaitable<void> wait_for_goodbyes();
+  // A client left (any thread): the last one during the shutdown wakes wait_for_goodbyes().
+  void released();
 
   ServerOptions options_;
   ListenerContext shared_;
@@ -61,6 +64,8 @@ class Server {
   std::vector<std::unique_ptr<Worker>> workers_;
   std::optional<asio::signal_set> signals_;
   std::vector<std::function<void()>> stop_hooks_;
+  std::atomic<bool> stopping_{false};
+  std::optional<asio::steady_timer> goodbyes_;  // on the first thread: waits for the last goodbye
 };
 
 }  // namespace liaison::server

@@ -10,6 +10,8 @@
 #include "core/framing.hpp"
 #include "core/words.hpp"
 #include "net/commit_wait.hpp"
+#include "net/outbox_policy.hpp"
+#include "net/wakeup.hpp"
 
 namespace liaison::web {
 namespace {
@@ -49,12 +51,11 @@ class PlaySocket final : public core::Peer {
     queue(std::string(notice));
     close_code_ = websocket::close_code::policy_error;
     closing_ = true;
-    wake_.cancel();
+    wake_.wake();
   }
 
   void deliver(std::string_view text) override {
-    if (queued_bytes_ > max_output) {
-      ++dropped_;
+    if (outbox_.offer(text.size()) != net::Offer::queue) {
       if (context_.stats) context_.stats->dropped_push();
       return;
     }
@@ -81,10 +82,10 @@ class PlaySocket final : public core::Peer {
       if (context_.stats) context_.stats->answered(std::chrono::steady_clock::now() - arrived);
       if (reply.last) {
         closing_ = true;  // the writer closes (1000) once FIN is out
-        wake_.cancel();
+        wake_.wake();
         co_await wait_forever();
       }
-      if (queued_bytes_ > max_output) co_return;
+      if (outbox_.over()) co_return;
     }
   }
 
@@ -94,19 +95,18 @@ class PlaySocket final : public core::Peer {
       while (!frames_.empty()) {
         const std::string frame = std::move(frames_.front());
         frames_.pop_front();
-        queued_bytes_ -= frame.size();
+        outbox_.taken(frame.size());
         ws_.text(true);
         auto [write_error, written] = co_await ws_.async_write(asio::buffer(frame), nothrow);
         if (write_error) co_return;
-        if (frames_.empty() && dropped_)
-          queue(fmt::format(fmt::runtime(context_.texts->pushes_dropped), std::exchange(dropped_, 0)));
+        if (const std::size_t lost = frames_.empty() ? outbox_.notice_due() : 0)
+          queue(fmt::format(fmt::runtime(context_.texts->pushes_dropped), lost));
       }
       if (closing_) {
         co_await ws_.async_close(close_code_, nothrow);
         co_return;
       }
-      wake_.expires_at(std::chrono::steady_clock::time_point::max());
-      co_await wake_.async_wait(nothrow);  // cancelled by queue()
+      co_await wake_.wait();  // woken by queue()
     }
   }
 
@@ -116,9 +116,9 @@ class PlaySocket final : public core::Peer {
   }
 
   void queue(std::string frame) {
-    queued_bytes_ += frame.size();
+    outbox_.queued(frame.size());
     frames_.push_back(std::move(frame));
-    wake_.cancel();
+    wake_.wake();
   }
 
   static std::string without_last_newline(std::string text) {
@@ -130,11 +130,10 @@ class PlaySocket final : public core::Peer {
   PlayContext context_;
   std::unique_ptr<core::Session> session_;
   std::deque<std::string> frames_;
-  std::size_t queued_bytes_ = 0;
-  std::size_t dropped_ = 0;
+  net::OutboxPolicy outbox_{max_output, net::OnOverflow::drop_news};  // counts frames_' bytes
   bool closing_ = false;
   websocket::close_code close_code_ = websocket::close_code::normal;
-  asio::steady_timer wake_;
+  net::Wakeup wake_;
 };
 
 }  // namespace

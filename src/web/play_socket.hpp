@@ -7,8 +7,6 @@
 // the connection).
 #pragma once
 
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
 #include "core/score_store.hpp"
@@ -16,11 +14,10 @@
 #include "core/texts.hpp"
 #include "net/asio.hpp"
 #include "net/server_stats.hpp"
+#include "web/http.hpp"
 
 namespace liaison::web {
 
-namespace beast = boost::beast;
-namespace http = beast::http;
 namespace websocket = beast::websocket;
 
 using WebSocket = websocket::stream<beast::tcp_stream>;

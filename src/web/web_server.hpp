@@ -13,8 +13,8 @@
 // Every web connection (a page's request, its event stream, a /play socket)
 // takes a seat; connections beyond the limits, or from a denied address, get
 // their first request answered with 503, 429 or 403 and are closed.
-// Beast stays inside web_server.cpp and play_socket.cpp: this header does
-// not include it.
+// Beast stays inside liaison_web_server's own files (the HTTP session, the
+// routes, the event stream, /play): this header does not include it.
 #pragma once
 
 #include <memory>
