@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   liaison::app::add_play_command(app, exit_code);
   liaison::app::add_bench_command(app, exit_code);
   liaison::app::add_scores_command(app, exit_code);
+  liaison::app::add_check_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
