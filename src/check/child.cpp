@@ -149,17 +149,26 @@ asio::awaitable<void> Child::read_output() {
   }
 }
 
+bool Child::try_reap() {
+  int status = 0;
+  if (reaped_ || waitpid(pid_, &status, WNOHANG) != pid_) return reaped_;
+  reaped_ = true;
+  status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  changed();
+  return true;
+}
+
+std::optional<int> Child::poll_exit() {
+  try_reap();
+  return status_;
+}
+
+// SIGCHLD would need one handler for every child of the process: a 20 ms
+// round is simpler, and no wait of a check is shorter than that.
 asio::awaitable<void> Child::reap() {
   auto self = shared_from_this();
   asio::steady_timer timer(output_fd_.get_executor());
-  for (;;) {
-    int status = 0;
-    if (waitpid(pid_, &status, WNOHANG) == pid_) {
-      reaped_ = true;
-      status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      changed();
-      co_return;
-    }
+  while (!try_reap()) {
     timer.expires_after(std::chrono::milliseconds(20));
     co_await timer.async_wait(net::nothrow);
   }

@@ -51,6 +51,8 @@ class Child : public std::enable_shared_from_this<Child> {
   std::size_t output_seen() const { return output_total_; }  // bytes, the dropped ones included
   Clock::time_point last_output() const { return last_output_; }
   std::optional<int> exit_status() const { return status_; }  // 128+N for signal N
+  // Reaps it now if it has ended (rather than at the reaper's next round).
+  std::optional<int> poll_exit();
   std::vector<std::string> last_lines(std::size_t count) const;
 
   void kill_group();
@@ -61,6 +63,7 @@ class Child : public std::enable_shared_from_this<Child> {
   Child(net::asio::any_io_executor executor, pid_t pid, int fd, Limits limits, std::filesystem::path dir);
   net::asio::awaitable<void> read_output();
   net::asio::awaitable<void> reap();
+  bool try_reap();
   void keep(std::string_view bytes);
   void changed() { changed_.cancel(); }
 

@@ -47,7 +47,7 @@ asio::awaitable<CheckResult> check_server_fin(ClientRun& run, core::Lang lang, b
   }
   co_await run.reply("FIN");
   // A turn-based client reads FIN only after the person typed again.
-  if (after_message && co_await run.wants_input()) run.type("25");
+  if (after_message && co_await run.wants_input()) co_await run.type("25");
   const auto status = co_await run.exited(end_limit(run));
   co_return ended(run, lang, status, after_message ? tr(lang, "« C'est plus ! » puis FIN", "\"C'est plus !\" then FIN") : "FIN");
 }
@@ -74,7 +74,7 @@ asio::awaitable<CheckResult> check_close_without_fin(ClientRun& run, core::Lang 
   int prompts = 0;
   while (!run.program().exit_status() && Clock::now() < deadline && prompts < 5)
     if (co_await run.wants_input()) {
-      run.type("25");
+      co_await run.type("25");
       ++prompts;
     }
   const auto status = co_await run.exited(deadline - Clock::now());

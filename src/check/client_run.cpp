@@ -60,6 +60,11 @@ asio::awaitable<std::optional<int>> ClientRun::exited(Clock::duration timeout) {
   co_return program_->exit_status();
 }
 
+asio::awaitable<void> ClientRun::type(const std::string& line) {
+  program_->type(line + "\n");
+  co_await program_->wait_until([&] { return !program_->waits_for_input(); }, 300ms);
+}
+
 asio::awaitable<void> ClientRun::reply(const std::string& text) {
   std::string message = text;
   if (line_client) message += "\n";

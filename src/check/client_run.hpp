@@ -37,7 +37,9 @@ class ClientRun {
   net::asio::awaitable<bool> wants_input();
   // Until it exits; its status, or nullopt after `timeout`.
   net::asio::awaitable<std::optional<int>> exited(Clock::duration timeout);
-  void type(const std::string& line) { program_->type(line + "\n"); }
+  // Types `line` and Enter, then waits (briefly) until the program took it,
+  // so that the same wait for input is not seen twice.
+  net::asio::awaitable<void> type(const std::string& line);
   net::asio::awaitable<void> reply(const std::string& text);
 
   bool line_client = false;  // it ended its messages with \n: replies are lines too

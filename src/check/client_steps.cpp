@@ -16,7 +16,7 @@ net::asio::awaitable<bool> greet(ClientRun& run) {
 net::asio::awaitable<ClientMessage> next_message(ClientRun& run, const std::string& line) {
   ClientMessage message;
   message.typed = co_await run.wants_input();
-  if (message.typed) run.type(line);
+  if (message.typed) co_await run.type(line);
   message.received = co_await run.peer().receive(run.timing().reply, run.timing().quiet);
   const auto& bytes = message.received.bytes;
   if (!bytes.empty() && bytes.back() == '\n') run.line_client = true;

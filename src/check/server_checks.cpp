@@ -24,7 +24,7 @@ class ServerUnderCheck {
   CheckResult run(const CheckInfo& info) {
     // A server that died is started again, but for the check that asks
     // whether it is still there.
-    const bool dead = !context_.child || (context_.child->exit_status() && info.id != "serveur/toujours-la");
+    const bool dead = !context_.child || (context_.child->poll_exit() && info.id != "serveur/toujours-la");
     if (!target_.program.argv.empty() && dead) start();
     CheckResult result = run_to_end(io_, run_server_check(info.id, context_, game_));
     return with_crash(std::move(result));
@@ -42,6 +42,8 @@ class ServerUnderCheck {
   CheckResult with_crash(CheckResult result) {
     const auto& child = context_.child;
     if (!child || result.outcome == Outcome::passed || result.outcome == Outcome::info) return result;
+    // A program that printed its traceback is about to end: give it a moment.
+    run_to_end(io_, child->wait_until([&] { return child->exit_status().has_value(); }, std::chrono::milliseconds(300)));
     const auto status = child->exit_status();
     const bool traceback = has_traceback(child->output());
     if (status || traceback) result.output = child->last_lines(12);

@@ -46,7 +46,7 @@ asio::awaitable<CheckResult> one_reply(ServerContext& c, const ServerGame& game)
   const auto multi = [](const Received& r) { return r.reads > 1; };
   const Turn* turn = nullptr;
   for (const auto& t : game.turns)
-    if (multi(t.reply)) turn = &t;
+    if (!turn && multi(t.reply)) turn = &t;
   if (!multi(game.greeting) && !turn) {
     const auto framing = game.line_framing ? tr(c.lang, "lignes terminées par \\n", "lines ending in \\n")
                                            : tr(c.lang, "messages bruts, comme la leçon", "raw messages, as in the lesson");
