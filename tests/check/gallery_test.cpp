@@ -143,7 +143,7 @@ TEST(CheckClient, TheLessonsOwnClientLoopsWhenTheServerClosesWithoutFin) {
 TEST(CheckClient, AClientThatPrintsNothingFailsFirst) {
   EXPECT_OUTCOMES(check("client", "client_silent.py"),
                   client_expected({{"client/premier-message", "failed"},
-                                   {"client/sans-serveur", "failed"},
+                                   {"client/sans-serveur", "crashed"},
                                    {"client/un-message-par-ligne", "skipped"},
                                    {"client/affiche-reponses", "skipped"},
                                    {"client/partie", "skipped"},
@@ -155,7 +155,7 @@ TEST(CheckClient, AClientThatPrintsNothingFailsFirst) {
 
 TEST(CheckClient, AClientThatNeverEndsFailsEveryEnding) {
   EXPECT_OUTCOMES(check("client", "client_never_ends.py"),
-                  client_expected({{"client/sans-serveur", "failed"},
+                  client_expected({{"client/sans-serveur", "crashed"},
                                    {"client/fin-serveur", "failed"},
                                    {"client/fin-apres-message", "skipped"},
                                    {"client/fin-tapee", "failed"},
@@ -164,7 +164,7 @@ TEST(CheckClient, AClientThatNeverEndsFailsEveryEnding) {
 
 TEST(CheckClient, TwoRecvsPerTurnWaitForAMessageThatNeverComes) {
   EXPECT_OUTCOMES(check("client", "client_two_recv.py"),
-                  client_expected({{"client/sans-serveur", "failed"},
+                  client_expected({{"client/sans-serveur", "crashed"},
                                    {"client/affiche-reponses", "timeout"},
                                    {"client/partie", "timeout"},
                                    {"client/fin-serveur", "failed"},
@@ -175,7 +175,7 @@ TEST(CheckClient, TwoRecvsPerTurnWaitForAMessageThatNeverComes) {
 
 TEST(CheckClient, NewlineTerminatedLinesAreAcceptedButATracebackWithoutServerIsNot) {
   const auto checked = check("client", "client_newline_no_try.py");
-  EXPECT_OUTCOMES(checked, client_expected({{"client/sans-serveur", "failed"}}));
+  EXPECT_OUTCOMES(checked, client_expected({{"client/sans-serveur", "crashed"}}));
   EXPECT_NE(boost::json::serialize(checked.report).find("ConnectionRefusedError"), std::string::npos);
 }
 
