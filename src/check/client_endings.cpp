@@ -87,7 +87,8 @@ asio::awaitable<CheckResult> check_close_without_fin(ClientRun& run, core::Lang 
 
 asio::awaitable<CheckResult> check_no_server(ClientRun& run, core::Lang lang) {
   if (!run.started()) co_return broken_run(run, lang, false);
-  const auto status = co_await run.exited(end_limit(run) + 1s);
+  // Its start counts too: a loaded machine may take seconds to start Python.
+  const auto status = co_await run.exited(run.timing().start + end_limit(run));
   const auto lines = run.program().last_lines(3);
   const bool said = std::ranges::any_of(lines, [](const std::string& line) { return !core::trim(line).empty(); });
   if (status && !has_traceback(run.program().output()) && said)

@@ -5,10 +5,14 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 
 #include "support/process.hpp"
+#include "support/temp_dir.hpp"
 
 namespace liaison::testing {
 namespace {
@@ -177,6 +181,45 @@ TEST(CheckClient, NewlineTerminatedLinesAreAcceptedButATracebackWithoutServerIsN
   const auto checked = check("client", "client_newline_no_try.py");
   EXPECT_OUTCOMES(checked, client_expected({{"client/sans-serveur", "crashed"}}));
   EXPECT_NE(boost::json::serialize(checked.report).find("ConnectionRefusedError"), std::string::npos);
+}
+
+// A teacher's batch: three submissions (a correct one, the lesson's client,
+// one that prints nothing), two at a time, one table, a CSV and HTML reports.
+TEST(CheckBatch, EverySubmissionGetsARowAScoreAndAReport) {
+  TempDir dir;
+  for (const auto* name : {"alice", "bob", "carla"}) std::filesystem::create_directories(dir / name);
+  std::filesystem::copy_file(gallery + "/client_lesson_game.py", dir / "alice/client.py");
+  std::filesystem::copy_file(gallery + "/client_lesson_as_is.py", dir / "bob/client.py");
+  std::filesystem::copy_file(gallery + "/client_silent.py", dir / "carla/client.py");
+  const std::string each = (dir / "*/client.py").string();
+  const std::string csv = (dir / "notes.csv").string();
+  const Finished table = run_liaison({"check", "client", "--each", each, "-j", "2", "--port", "0", "--csv", csv,
+                                      "--report-dir", (dir / "rapports").string(), "--", "python3", "{}", "{port}"},
+                                     100s);
+  EXPECT_EQ(table.exit_code, 1) << table.err;
+  EXPECT_NE(table.out.find("alice/client.py"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("9/9"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("8/9"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("0/2"), std::string::npos) << table.out;
+  std::ifstream notes(csv);
+  const std::string text((std::istreambuf_iterator<char>(notes)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("bob/client.py\",\"8/9\""), std::string::npos) << text;
+  EXPECT_TRUE(std::filesystem::exists(dir / "rapports/index.html"));
+  std::size_t pages = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "rapports")) pages += entry.path().extension() == ".html";
+  EXPECT_EQ(pages, 4U);
+}
+
+TEST(CheckUsage, ListsTheChecksAndRefusesWhatItCannotDo) {
+  const Finished list = run_liaison({"check", "server", "--list"});
+  EXPECT_EQ(list.exit_code, 0);
+  EXPECT_NE(list.out.find("serveur/entrees-inattendues"), std::string::npos);
+  EXPECT_EQ(run_liaison({"check", "client", "--", "no-such-command-here"}).exit_code, 2);
+  const Server taken({});  // a port somebody else's server holds
+  const Finished refused = run_liaison({"check", "client", "--port", std::to_string(taken.port()), "--", "python3",
+                                        gallery + "/client_lesson_game.py"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("taken"), std::string::npos) << refused.err;
 }
 
 }  // namespace
