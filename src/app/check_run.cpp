@@ -11,6 +11,7 @@
 #include "app/check_options.hpp"
 #include "app/check_target.hpp"
 #include "check/batch.hpp"
+#include "check/child.hpp"
 #include "check/client_checks.hpp"
 #include "check/isolation.hpp"
 #include "check/render.hpp"
@@ -95,6 +96,7 @@ int run_batch(const CheckOptions& options) {
 
 int run_check_command(const CheckOptions& options) {
   if (options.list) return list_checks(options);
+  check::kill_children_on_signal();
   if (!options.each.empty()) return run_batch(options);
   std::string error;
   if (options.private_net && !check::enter_private_network(error)) {

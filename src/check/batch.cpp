@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <glob.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,6 +28,7 @@ Captured capture(const std::vector<std::string>& argv) {
   if (pipe2(fds, O_CLOEXEC) != 0) return {};
   const pid_t pid = fork();
   if (pid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGTERM);  // a batch stopped stops its checks
     dup2(fds[1], 1);
     execv(args[0], args.data());
     _exit(127);

@@ -3,11 +3,13 @@
 #include <fcntl.h>
 #include <pty.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <atomic>
 #include <fstream>
 #include <sstream>
 
@@ -24,6 +26,9 @@ void limit(int resource, rlim_t value) {
 // In the child, between fork and exec: only async-signal-safe calls.
 [[noreturn]] void exec_sandboxed(const std::filesystem::path& dir, std::vector<char*>& argv, const Limits& limits) {
   setpgid(0, 0);  // a no-op after forkpty's setsid, needed after a plain fork
+  // Should liaison itself be killed, its program goes too (its group is
+  // killed by liaison's own exit path; this covers SIGKILL).
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (chdir(dir.c_str()) != 0) _exit(126);
   limit(RLIMIT_CPU, static_cast<rlim_t>(limits.cpu.count()));
   limit(RLIMIT_AS, limits.memory_bytes);
@@ -57,7 +62,35 @@ std::filesystem::path make_temp_dir() {
   return pattern;
 }
 
+// The groups alive now, for the signal handler (lock-free, async-signal-safe).
+std::array<std::atomic<pid_t>, 64> live_groups{};
+
+void remember_group(pid_t pid) {
+  for (auto& slot : live_groups) {
+    pid_t empty = 0;
+    if (slot.compare_exchange_strong(empty, pid)) return;
+  }
+}
+
+void forget_group(pid_t pid) {
+  for (auto& slot : live_groups) {
+    pid_t expected = pid;
+    if (slot.compare_exchange_strong(expected, 0)) return;
+  }
+}
+
+extern "C" void kill_groups_and_die(int signal_number) {
+  for (auto& slot : live_groups)
+    if (const pid_t pid = slot.load(); pid > 0) ::kill(-pid, SIGKILL);
+  ::signal(signal_number, SIG_DFL);
+  ::raise(signal_number);
+}
+
 }  // namespace
+
+void kill_children_on_signal() {
+  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) ::signal(signal_number, kill_groups_and_die);
+}
 
 std::shared_ptr<Child> Child::start(asio::any_io_executor executor, const std::vector<std::string>& argv,
                                     bool terminal, const Limits& limits, std::string& error) {
@@ -78,6 +111,7 @@ std::shared_ptr<Child> Child::start(asio::any_io_executor executor, const std::v
     std::filesystem::remove_all(dir);
     return nullptr;
   }
+  remember_group(pid);
   std::shared_ptr<Child> child(new Child(executor, pid, fd, limits, std::move(dir)));
   asio::co_spawn(executor, child->read_output(), asio::detached);
   asio::co_spawn(executor, child->reap(), asio::detached);
@@ -90,6 +124,7 @@ Child::Child(asio::any_io_executor executor, pid_t pid, int fd, Limits limits, s
 Child::~Child() {
   kill_group();
   if (!reaped_) waitpid(pid_, nullptr, 0);  // SIGKILL was sent: this returns at once
+  forget_group(pid_);
   std::error_code ignored;
   std::filesystem::remove_all(dir_, ignored);
 }

@@ -29,6 +29,10 @@ struct Limits {
   std::size_t output_cap = 256 * 1024;  // the last bytes kept; the rest is counted
 };
 
+// On SIGINT, SIGTERM or SIGHUP, kills the process group of every Child still
+// running, then dies of the signal: Ctrl-C on a check leaves nothing behind.
+void kill_children_on_signal();
+
 class Child : public std::enable_shared_from_this<Child> {
  public:
   // nullptr and `error` set when it could not start (no such command: the
