@@ -46,8 +46,9 @@ void write_reports(const CheckOptions& options, const std::vector<check::Program
   if (options.report_dir.empty()) return;
   fs::create_directories(options.report_dir);
   write_file(fs::path(options.report_dir) / "index.html", check::render_html(reports, options.lang));
-  for (const auto& report : reports) write_file(fs::path(options.report_dir) / report_file_name(report.program),
-                                                check::render_html({report}, options.lang));
+  for (const auto& report : reports)
+    write_file(fs::path(options.report_dir) / report_file_name(report.program),
+               check::render_html({report}, options.lang));
 }
 
 int exit_status(const std::vector<check::ProgramReport>& reports) {
@@ -86,9 +87,10 @@ int run_batch(const CheckOptions& options) {
   std::vector<check::BatchJob> jobs;
   for (const auto& path : paths) jobs.push_back({path, batch_argv(options, path, isolated)});
   if (!isolated && !options.json)
-    fmt::print(stderr, "{}\n", options.lang == core::Lang::en
-                                   ? "namespaces unavailable: submissions run one after another"
-                                   : "espaces de noms réseau indisponibles : les rendus passent l'un après l'autre");
+    fmt::print(stderr, "{}\n",
+               options.lang == core::Lang::en
+                   ? "namespaces unavailable: submissions run one after another"
+                   : "espaces de noms réseau indisponibles : les rendus passent l'un après l'autre");
   return finish(options, check::run_batch(jobs, isolated ? options.parallel : 1), true);
 }
 
@@ -106,7 +108,8 @@ int run_check_command(const CheckOptions& options) {
   Target target;
   if (const int status = resolve_target(options, target); status != 0) return status;
   auto report = check_one(options, target);
-  if (options.private_net) report.notes.emplace_back(options.lang == core::Lang::en ? "own network namespace" : "espace de noms réseau privé");
+  if (options.private_net)
+    report.notes.emplace_back(options.lang == core::Lang::en ? "own network namespace" : "espace de noms réseau privé");
   return finish(options, {report}, false);
 }
 

@@ -7,9 +7,9 @@
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <optional>
 #include <sstream>
-#include <filesystem>
 
 #include "net/asio.hpp"
 
@@ -57,7 +57,8 @@ bool is_command(const std::string& name) {
 
 std::vector<std::string> command_argv(std::vector<std::string> words, std::uint16_t port) {
   for (auto& word : words) {
-    for (auto at = word.find("{port}"); at != word.npos; at = word.find("{port}")) word.replace(at, 6, std::to_string(port));
+    for (auto at = word.find("{port}"); at != word.npos; at = word.find("{port}"))
+      word.replace(at, 6, std::to_string(port));
     std::error_code error;
     if (&word != &words.front() && fs::is_regular_file(word, error)) word = fs::absolute(word).string();
   }
@@ -86,17 +87,24 @@ int resolve_target(const CheckOptions& options, Target& target) {
   const auto port = free_port(static_cast<std::uint16_t>(options.port));
   if (!port)
     return usage_error(options, fmt::format("port {} is taken: another server listens there, and liaison never checks "
-                                            "against somebody else's server (--port)", options.port));
+                                            "against somebody else's server (--port)",
+                                            options.port));
   target.port = *port;
   target.program.argv = command_argv(words, *port);
   return 0;
 }
 
 std::vector<std::string> batch_argv(const CheckOptions& options, const std::string& path, bool isolated) {
-  std::vector<std::string> argv{fs::read_symlink("/proc/self/exe").string(), "check",
-                                options.role == check::Role::client ? "client" : "server", "--json",
-                                "--lang", options.lang == core::Lang::en ? "en" : "fr",
-                                "--timeout", fmt::format("{}", options.timeout), "--port", std::to_string(options.port)};
+  std::vector<std::string> argv{fs::read_symlink("/proc/self/exe").string(),
+                                "check",
+                                options.role == check::Role::client ? "client" : "server",
+                                "--json",
+                                "--lang",
+                                options.lang == core::Lang::en ? "en" : "fr",
+                                "--timeout",
+                                fmt::format("{}", options.timeout),
+                                "--port",
+                                std::to_string(options.port)};
   if (isolated) argv.emplace_back("--private-net");
   for (const auto& id : options.selection.only) argv.insert(argv.end(), {"--only", id});
   for (const auto& id : options.selection.skip) argv.insert(argv.end(), {"--skip", id});

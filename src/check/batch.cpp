@@ -36,7 +36,8 @@ Captured capture(const std::vector<std::string>& argv) {
   close(fds[1]);
   Captured captured;
   char buffer[8192];
-  for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;) captured.out.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;)
+    captured.out.append(buffer, static_cast<std::size_t>(n));
   close(fds[0]);
   int status = 0;
   if (pid > 0 && waitpid(pid, &status, 0) == pid) captured.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;

@@ -92,8 +92,8 @@ void kill_children_on_signal() {
   for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) ::signal(signal_number, kill_groups_and_die);
 }
 
-std::shared_ptr<Child> Child::start(asio::any_io_executor executor, const std::vector<std::string>& argv,
-                                    bool terminal, const Limits& limits, std::string& error) {
+std::shared_ptr<Child> Child::start(asio::any_io_executor executor, const std::vector<std::string>& argv, bool terminal,
+                                    const Limits& limits, std::string& error) {
   auto dir = make_temp_dir();
   if (dir.empty() || argv.empty()) {
     error = "temporary directory";

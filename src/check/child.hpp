@@ -90,7 +90,8 @@ net::asio::awaitable<bool> Child::wait_until(Ready ready, Clock::duration timeou
   auto self = shared_from_this();
   while (!ready()) {
     if (status_ || Clock::now() >= deadline) co_return ready();
-    net::asio::steady_timer timer(changed_.get_executor(), std::min(deadline, Clock::now() + std::chrono::milliseconds(20)));
+    net::asio::steady_timer timer(changed_.get_executor(),
+                                  std::min(deadline, Clock::now() + std::chrono::milliseconds(20)));
     changed_.expires_at(Clock::time_point::max());
     co_await (changed_.async_wait(net::nothrow) || timer.async_wait(net::nothrow));
   }

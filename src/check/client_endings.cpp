@@ -21,15 +21,18 @@ CheckResult ended(ClientRun& run, core::Lang lang, std::optional<int> status, st
     return verdict(Outcome::passed, trf(lang, "terminé (statut 0) après {}", "ended (status 0) after {}", after));
   CheckResult result;
   if (!status) {
-    result = verdict(Outcome::failed, trf(lang, "toujours en marche {} s après {}{}", "still running {} s after {}{}",
-                                          std::chrono::duration_cast<std::chrono::seconds>(end_limit(run)).count(), after,
-                                          run.program().waits_for_input() ? tr(lang, " : il attend une saisie", ": it waits for input") : ""),
-                     run.transcript());
+    result =
+        verdict(Outcome::failed,
+                trf(lang, "toujours en marche {} s après {}{}", "still running {} s after {}{}",
+                    std::chrono::duration_cast<std::chrono::seconds>(end_limit(run)).count(), after,
+                    run.program().waits_for_input() ? tr(lang, " : il attend une saisie", ": it waits for input") : ""),
+                run.transcript());
     result.expected = tr(lang, "la fin du programme, statut 0", "the program's end, status 0");
   } else {
     result = verdict(*status == 0 ? Outcome::failed : Outcome::crashed,
-                     trf(lang, "terminé avec le statut {} après {}{}", "ended with status {} after {}{}", *status, after,
-                         has_traceback(run.program().output()) ? " (Traceback)" : ""), run.transcript());
+                     trf(lang, "terminé avec le statut {} après {}{}", "ended with status {} after {}{}", *status,
+                         after, has_traceback(run.program().output()) ? " (Traceback)" : ""),
+                     run.transcript());
   }
   quote_output(result, run);
   return result;
@@ -49,7 +52,8 @@ asio::awaitable<CheckResult> check_server_fin(ClientRun& run, core::Lang lang, b
   // A turn-based client reads FIN only after the person typed again.
   if (after_message && co_await run.wants_input()) co_await run.type("25");
   const auto status = co_await run.exited(end_limit(run));
-  co_return ended(run, lang, status, after_message ? tr(lang, "« C'est plus ! » puis FIN", "\"C'est plus !\" then FIN") : "FIN");
+  co_return ended(run, lang, status,
+                  after_message ? tr(lang, "« C'est plus ! » puis FIN", "\"C'est plus !\" then FIN") : "FIN");
 }
 
 asio::awaitable<CheckResult> check_typed_fin(ClientRun& run, core::Lang lang) {
@@ -92,7 +96,8 @@ asio::awaitable<CheckResult> check_no_server(ClientRun& run, core::Lang lang) {
   const auto lines = run.program().last_lines(3);
   const bool said = std::ranges::any_of(lines, [](const std::string& line) { return !core::trim(line).empty(); });
   if (status && !has_traceback(run.program().output()) && said)
-    co_return verdict(Outcome::passed, trf(lang, "affiche « {} » et se termine", "prints \"{}\" and ends", core::trim(lines.back())));
+    co_return verdict(Outcome::passed,
+                      trf(lang, "affiche « {} » et se termine", "prints \"{}\" and ends", core::trim(lines.back())));
   auto result = ended(run, lang, status, tr(lang, "une connexion refusée", "a refused connection"));
   if (status && !has_traceback(run.program().output()) && !said)
     result = verdict(Outcome::failed, std::string(tr(lang, "se termine sans rien dire", "ends without a word")));

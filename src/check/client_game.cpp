@@ -24,16 +24,19 @@ std::string long_reply() {
 }
 
 CheckResult not_answered(ClientRun& run, core::Lang lang, const ClientMessage& message, std::string_view typed) {
-  auto result = verdict(message.received.status == Status::timeout ? Outcome::timeout : Outcome::failed,
-                        trf(lang, "rien n'arrive au serveur après « {} » tapé", "nothing reaches the server after typing \"{}\"", typed),
-                        run.transcript());
+  auto result = verdict(
+      message.received.status == Status::timeout ? Outcome::timeout : Outcome::failed,
+      trf(lang, "rien n'arrive au serveur après « {} » tapé", "nothing reaches the server after typing \"{}\"", typed),
+      run.transcript());
   quote_output(result, run);
   return result;
 }
 
 CheckResult not_shown(ClientRun& run, core::Lang lang, std::string_view what) {
-  auto result = verdict(Outcome::failed, trf(lang, "réponse non affichée : {}", "reply not shown: {}", in_quotes(what)), run.transcript());
-  result.expected = tr(lang, "chaque réponse du serveur affichée telle quelle", "every reply of the server printed as it is");
+  auto result = verdict(Outcome::failed, trf(lang, "réponse non affichée : {}", "reply not shown: {}", in_quotes(what)),
+                        run.transcript());
+  result.expected =
+      tr(lang, "chaque réponse du serveur affichée telle quelle", "every reply of the server printed as it is");
   quote_output(result, run);
   return result;
 }
@@ -60,8 +63,8 @@ asio::awaitable<CheckResult> check_replies_shown(ClientRun& run, core::Lang lang
     if (!co_await run.shown(std::move(awaited), from))
       co_return not_shown(run, lang, i == 0 ? replies[0] : std::string(long_end));
   }
-  co_return verdict(Outcome::passed, trf(lang, "{} et une réponse de {} octets affichées", "{} and a {}-byte reply shown",
-                                         in_quotes(accented), replies[1].size()));
+  co_return verdict(Outcome::passed, trf(lang, "{} et une réponse de {} octets affichées",
+                                         "{} and a {}-byte reply shown", in_quotes(accented), replies[1].size()));
 }
 
 asio::awaitable<CheckResult> check_game(ClientRun& run, core::Lang lang) {
@@ -74,8 +77,10 @@ asio::awaitable<CheckResult> check_game(ClientRun& run, core::Lang lang) {
     if (message.received.status != Status::data) co_return not_answered(run, lang, message, guess);
     automatic = automatic || !message.typed;
     if (const auto bad = bad_guess(message.received.bytes); bad && automatic) {
-      auto result = verdict(Outcome::failed, trf(lang, "le client automatique envoie {}", "the automatic client sends {}", in_quotes(*bad)),
-                            run.transcript());
+      auto result =
+          verdict(Outcome::failed,
+                  trf(lang, "le client automatique envoie {}", "the automatic client sends {}", in_quotes(*bad)),
+                  run.transcript());
       result.expected = tr(lang, "des nombres entiers entre 1 et 100", "whole numbers between 1 and 100");
       co_return result;
     }
@@ -85,15 +90,19 @@ asio::awaitable<CheckResult> check_game(ClientRun& run, core::Lang lang) {
     if (!co_await run.shown(answer, from)) co_return not_shown(run, lang, answer);
     if (answer.starts_with("Gagné")) {
       if (automatic && tries > most)
-        co_return verdict(Outcome::failed, trf(lang, "client automatique : gagné en {} essais, plus que {}",
-                                               "automatic client: won in {} tries, more than {}", tries, most), run.transcript());
-      co_return verdict(Outcome::passed, trf(lang, "{}gagné en {} essais, victoire affichée", "{}won in {} tries, win shown",
-                                             automatic ? tr(lang, "client automatique : ", "automatic client: ") : "", tries));
+        co_return verdict(Outcome::failed,
+                          trf(lang, "client automatique : gagné en {} essais, plus que {}",
+                              "automatic client: won in {} tries, more than {}", tries, most),
+                          run.transcript());
+      co_return verdict(Outcome::passed,
+                        trf(lang, "{}gagné en {} essais, victoire affichée", "{}won in {} tries, win shown",
+                            automatic ? tr(lang, "client automatique : ", "automatic client: ") : "", tries));
     }
     if (!message.typed) continue;
     guesser.take(answer.starts_with("C'est plus") ? core::Hint::higher : core::Hint::lower);
   }
-  co_return verdict(Outcome::failed, std::string(tr(lang, "pas de victoire en 12 essais", "no win in 12 tries")), run.transcript());
+  co_return verdict(Outcome::failed, std::string(tr(lang, "pas de victoire en 12 essais", "no win in 12 tries")),
+                    run.transcript());
 }
 
 }  // namespace liaison::check

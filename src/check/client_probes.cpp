@@ -18,20 +18,23 @@ CheckResult one_message(ClientRun& run, const ClientMessage& message, core::Lang
   const bool raw = bytes == "50";
   const bool line = bytes == "50\n" || bytes == "50\r\n";
   if (!message.typed && message.received.status == Received::Status::data)
-    return verdict(Outcome::passed, trf(lang, "client automatique : il envoie {} sans rien attendre au clavier",
-                                        "automatic client: it sends {} without waiting for the keyboard", in_quotes(bytes)),
+    return verdict(Outcome::passed,
+                   trf(lang, "client automatique : il envoie {} sans rien attendre au clavier",
+                       "automatic client: it sends {} without waiting for the keyboard", in_quotes(bytes)),
                    run.transcript());
   if ((raw || line) && message.received.reads == 1)
-    return verdict(Outcome::passed, raw ? std::string(tr(lang, "« 50 » tapé arrive en un message brut, sans \\n (comme la leçon)",
-                                                         "\"50\" typed arrives as one raw message, no \\n (as the lesson)"))
-                                        : std::string(tr(lang, "« 50 » tapé arrive en une ligne terminée par \\n",
-                                                         "\"50\" typed arrives as one line ending in \\n")),
+    return verdict(Outcome::passed,
+                   raw ? std::string(tr(lang, "« 50 » tapé arrive en un message brut, sans \\n (comme la leçon)",
+                                        "\"50\" typed arrives as one raw message, no \\n (as the lesson)"))
+                       : std::string(tr(lang, "« 50 » tapé arrive en une ligne terminée par \\n",
+                                        "\"50\" typed arrives as one line ending in \\n")),
                    run.transcript());
   auto result = verdict(message.received.status == Received::Status::timeout ? Outcome::timeout : Outcome::failed,
                         message.received.status == Received::Status::data
-                            ? trf(lang, "« 50 » tapé arrive comme {} en {} morceau(x)", "\"50\" typed arrives as {} in {} piece(s)",
-                                  in_quotes(bytes), message.received.reads)
-                            : std::string(tr(lang, "rien n'arrive au serveur après « 50 » tapé", "nothing reaches the server after typing \"50\"")),
+                            ? trf(lang, "« 50 » tapé arrive comme {} en {} morceau(x)",
+                                  "\"50\" typed arrives as {} in {} piece(s)", in_quotes(bytes), message.received.reads)
+                            : std::string(tr(lang, "rien n'arrive au serveur après « 50 » tapé",
+                                             "nothing reaches the server after typing \"50\"")),
                         run.transcript());
   result.expected = tr(lang, "« 50 » ou « 50\\n », en un seul envoi", "\"50\" or \"50\\n\", in one send");
   quote_output(result, run);

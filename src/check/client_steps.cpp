@@ -17,7 +17,10 @@ net::asio::awaitable<ClientMessage> next_message(ClientRun& run, const std::stri
   ClientMessage message;
   message.typed = co_await run.wants_input();
   if (message.typed) co_await run.type(line);
-  message.received = co_await run.peer().receive(run.timing().reply, run.timing().quiet);
+  // Neither waiting for input nor sending by itself after a whole wait: it
+  // is stuck (in a recv of its own, say), no need to wait as long again.
+  const bool stuck = !message.typed && run.peer().available() == 0;
+  message.received = co_await run.peer().receive(stuck ? run.timing().quiet : run.timing().reply, run.timing().quiet);
   const auto& bytes = message.received.bytes;
   if (!bytes.empty() && bytes.back() == '\n') run.line_client = true;
   co_return message;
@@ -40,15 +43,19 @@ CheckResult broken_run(ClientRun& run, core::Lang lang, bool started) {
   CheckResult result;
   const auto status = run.started() ? run.program().exit_status() : std::nullopt;
   if (!run.started()) {
-    result = verdict(Outcome::failed, std::string(tr(lang, "le programme n'a pas pu démarrer", "the program could not start")));
+    result = verdict(Outcome::failed,
+                     std::string(tr(lang, "le programme n'a pas pu démarrer", "the program could not start")));
   } else if (status && *status != 0) {
-    result = verdict(Outcome::crashed, trf(lang, "le programme s'est terminé (statut {})", "the program ended (status {})", *status));
+    result = verdict(Outcome::crashed,
+                     trf(lang, "le programme s'est terminé (statut {})", "the program ended (status {})", *status));
   } else if (!started) {
     result = verdict(Outcome::timeout, std::string(tr(lang, "aucune connexion au serveur (attendue sur 127.0.0.1)",
                                                       "no connection to the server (awaited on 127.0.0.1)")));
   } else {
-    result = verdict(Outcome::failed, std::string(tr(lang, "le message du serveur n'est pas affiché",
-                                                     "the server's message is not shown")), run.transcript());
+    result =
+        verdict(Outcome::failed,
+                std::string(tr(lang, "le message du serveur n'est pas affiché", "the server's message is not shown")),
+                run.transcript());
     result.expected = greeting_text;
   }
   quote_output(result, run);

@@ -18,9 +18,9 @@
 namespace liaison::check {
 
 struct Timing {
-  Clock::duration reply = std::chrono::seconds(2);           // a reply, an exit, a prompt
-  Clock::duration quiet = std::chrono::milliseconds(150);    // silence that ends one message
-  Clock::duration start = std::chrono::seconds(5);           // a program to start listening or print
+  Clock::duration reply = std::chrono::seconds(2);         // a reply, an exit, a prompt
+  Clock::duration quiet = std::chrono::milliseconds(150);  // silence that ends one message
+  Clock::duration start = std::chrono::seconds(5);         // a program to start listening or print
 };
 
 // The program under check, as the user gave it: argv with {port} replaced.

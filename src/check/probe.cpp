@@ -1,6 +1,5 @@
 #include "check/probe.hpp"
 
-
 namespace liaison::check {
 namespace {
 
@@ -32,8 +31,8 @@ asio::awaitable<Received> Probe::read_once(Clock::duration timeout) {
   if (ended_ != Received::Status::data) co_return received;
   std::string bytes(4096, '\0');
   asio::steady_timer timer(socket_.get_executor(), timeout);
-  const auto result = co_await (socket_.async_read_some(asio::buffer(bytes), net::nothrow) ||
-                                timer.async_wait(net::nothrow));
+  const auto result =
+      co_await (socket_.async_read_some(asio::buffer(bytes), net::nothrow) || timer.async_wait(net::nothrow));
   received.status = Received::Status::timeout;
   if (result.index() == 1) co_return received;
   const auto [error, n] = std::get<0>(result);

@@ -11,11 +11,17 @@ namespace {
 
 std::string_view mark(Outcome outcome) {
   switch (outcome) {
-    case Outcome::passed: return "✓";
-    case Outcome::failed: case Outcome::crashed: return "✗";
-    case Outcome::timeout: return "⧗";
-    case Outcome::skipped: return "-";
-    case Outcome::info: return "!";
+    case Outcome::passed:
+      return "✓";
+    case Outcome::failed:
+    case Outcome::crashed:
+      return "✗";
+    case Outcome::timeout:
+      return "⧗";
+    case Outcome::skipped:
+      return "-";
+    case Outcome::info:
+      return "!";
   }
   return "?";
 }
@@ -91,8 +97,10 @@ std::string render_csv(const std::vector<ProgramReport>& reports) {
   for (const auto& id : ids) out += "," + csv_field(id);
   out += "\n";
   for (const auto& report : reports) {
-    out += fmt::format("{},{},{},{}", csv_field(report.program), csv_field(report.score()), report.passed(), report.counted());
-    for (const auto& id : ids) out += "," + std::string(find(report, id) ? outcome_name(find(report, id)->outcome) : "");
+    out += fmt::format("{},{},{},{}", csv_field(report.program), csv_field(report.score()), report.passed(),
+                       report.counted());
+    for (const auto& id : ids)
+      out += "," + std::string(find(report, id) ? outcome_name(find(report, id)->outcome) : "");
     out += "\n";
   }
   return out;

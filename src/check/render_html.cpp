@@ -13,11 +13,20 @@ std::string escape(std::string_view text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -47,7 +56,10 @@ std::string matrix(const std::vector<ProgramReport>& reports, core::Lang lang) {
     out += "<tr><td class=p>" + escape(reports[p].program) + "</td>";
     for (const auto& id : ids) {
       const auto found = std::ranges::find_if(reports[p].checks, [&](const auto& c) { return c.id == id; });
-      if (found == reports[p].checks.end()) { out += "<td></td>"; continue; }
+      if (found == reports[p].checks.end()) {
+        out += "<td></td>";
+        continue;
+      }
       out += fmt::format("<td class={0}><a href=\"#{1}\">{0}</a></td>", outcome_name(found->outcome), anchor(p, id));
     }
     out += "<td>" + escape(reports[p].score()) + "</td></tr>\n";
@@ -60,8 +72,10 @@ std::string section(const CheckResult& check, std::size_t program, core::Lang la
   std::string out = fmt::format("<h3 id=\"{}\" class={}>{} — {} ({})</h3>\n<p>{}</p>\n", anchor(program, check.id),
                                 outcome_name(check.outcome), escape(check.id), escape(check.name),
                                 outcome_name(check.outcome), escape(check.summary));
-  if (!check.expected.empty()) out += fmt::format("<p><b>{}</b> {}</p>\n", fr ? "Attendu :" : "Expected:", escape(check.expected));
-  if (!check.actual.empty()) out += fmt::format("<p><b>{}</b> {}</p>\n", fr ? "Obtenu :" : "Actual:", escape(check.actual));
+  if (!check.expected.empty())
+    out += fmt::format("<p><b>{}</b> {}</p>\n", fr ? "Attendu :" : "Expected:", escape(check.expected));
+  if (!check.actual.empty())
+    out += fmt::format("<p><b>{}</b> {}</p>\n", fr ? "Obtenu :" : "Actual:", escape(check.actual));
   if (!check.hint.empty()) out += fmt::format("<p><b>{}</b> {}</p>\n", fr ? "Conseil :" : "Hint:", escape(check.hint));
   std::string wire;
   for (const auto& line : transcript_lines(check, lang)) wire += escape(line) + "\n";
@@ -75,8 +89,9 @@ std::string section(const CheckResult& check, std::size_t program, core::Lang la
 }  // namespace
 
 std::string render_html(const std::vector<ProgramReport>& reports, core::Lang lang) {
-  std::string out = fmt::format("<!doctype html><html lang={}><meta charset=utf-8><title>liaison check</title><style>{}</style>\n",
-                                lang == core::Lang::en ? "en" : "fr", style);
+  std::string out =
+      fmt::format("<!doctype html><html lang={}><meta charset=utf-8><title>liaison check</title><style>{}</style>\n",
+                  lang == core::Lang::en ? "en" : "fr", style);
   out += "<h1>liaison check</h1>\n" + matrix(reports, lang);
   for (std::size_t p = 0; p < reports.size(); ++p) {
     out += "<h2>" + escape(reports[p].program) + " — " + escape(reports[p].score()) + "</h2>\n";

@@ -24,9 +24,14 @@ json::object check_json(const CheckResult& check, core::Lang lang) {
   json::array transcript;
   for (const auto& message : check.transcript) transcript.push_back(message_json(message, lang));
   for (const auto& line : check.transcript_lines) transcript.push_back(json::object{{"line", line}});
-  return {{"id", check.id},         {"name", check.name},        {"outcome", outcome_name(check.outcome)},
-          {"summary", check.summary}, {"expected", check.expected}, {"actual", check.actual},
-          {"hint", check.hint},     {"transcript", std::move(transcript)},
+  return {{"id", check.id},
+          {"name", check.name},
+          {"outcome", outcome_name(check.outcome)},
+          {"summary", check.summary},
+          {"expected", check.expected},
+          {"actual", check.actual},
+          {"hint", check.hint},
+          {"transcript", std::move(transcript)},
           {"output", json::value_from(check.output)}};
 }
 
@@ -80,12 +85,9 @@ int ProgramReport::counted() const { return static_cast<int>(std::ranges::count_
 boost::json::value to_json(const ProgramReport& report, core::Lang lang) {
   json::array checks;
   for (const auto& check : report.checks) checks.push_back(check_json(check, lang));
-  json::object object{{"program", report.program},
-                      {"score", report.score()},
-                      {"passed", report.passed()},
-                      {"counted", report.counted()},
-                      {"checks", std::move(checks)},
-                      {"notes", json::value_from(report.notes)}};
+  json::object object{{"program", report.program},   {"score", report.score()},
+                      {"passed", report.passed()},   {"counted", report.counted()},
+                      {"checks", std::move(checks)}, {"notes", json::value_from(report.notes)}};
   if (!report.error.empty()) object["error"] = report.error;
   return object;
 }

@@ -27,8 +27,8 @@ void run_checks(Role role, const Selection& selection, core::Lang lang, ProgramR
     const CheckResult* needed = info.depends_on.empty() ? nullptr : result_of(report, info.depends_on);
     CheckResult result;
     if (needed && needed->outcome != Outcome::passed && needed->outcome != Outcome::info) {
-      result = verdict(Outcome::skipped, trf(lang, "non vérifié : « {} » n'a pas réussi", "not checked: \"{}\" did not pass",
-                                             needed->name));
+      result = verdict(Outcome::skipped, trf(lang, "non vérifié : « {} » n'a pas réussi",
+                                             "not checked: \"{}\" did not pass", needed->name));
     } else {
       result = run(info);
       if (result.outcome != Outcome::passed) result.hint = std::string(info.hint(lang));

@@ -43,13 +43,15 @@ class ServerUnderCheck {
     const auto& child = context_.child;
     if (!child || result.outcome == Outcome::passed || result.outcome == Outcome::info) return result;
     // A program that printed its traceback is about to end: give it a moment.
-    run_to_end(io_, child->wait_until([&] { return child->exit_status().has_value(); }, std::chrono::milliseconds(300)));
+    run_to_end(io_,
+               child->wait_until([&] { return child->exit_status().has_value(); }, std::chrono::milliseconds(300)));
     const auto status = child->exit_status();
     const bool traceback = has_traceback(child->output());
     if (status || traceback) result.output = child->last_lines(12);
     if (status && *status != 0) {
       result.outcome = Outcome::crashed;
-      result.actual = trf(context_.lang, "le programme s'est terminé (statut {})", "the program ended (status {})", *status);
+      result.actual =
+          trf(context_.lang, "le programme s'est terminé (statut {})", "the program ended (status {})", *status);
     }
     return result;
   }

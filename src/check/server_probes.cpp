@@ -17,8 +17,8 @@ asio::awaitable<CheckResult> listens(ServerContext& c) {
   if (co_await probe.connect(c.endpoint, c.timing.reply))
     co_return verdict(Outcome::passed, trf(c.lang, "accepte les connexions sur {}", "accepts connections on {}",
                                            c.endpoint.address().to_string() + ":" + std::to_string(c.endpoint.port())));
-  co_return verdict(Outcome::failed, trf(c.lang, "personne n'écoute sur le port {}", "nobody listens on port {}",
-                                         c.endpoint.port()));
+  co_return verdict(Outcome::failed,
+                    trf(c.lang, "personne n'écoute sur le port {}", "nobody listens on port {}", c.endpoint.port()));
 }
 
 asio::awaitable<CheckResult> speaks_first(ServerContext& c) {
@@ -31,13 +31,14 @@ asio::awaitable<CheckResult> speaks_first(ServerContext& c) {
                              : std::string(tr(c.lang, "pas de bornes lues : 1 à 100", "no bounds read: 1 to 100"));
     co_return verdict(Outcome::passed, fmt::format("{} ({})", in_quotes(greeting.bytes), read), probe.transcript());
   }
-  auto result = verdict(Outcome::failed,
-                        greeting.status == Status::timeout
-                            ? trf(c.lang, "rien reçu en {} ms : le serveur attend que le client parle",
-                                  "nothing received in {} ms: the server waits for the client to speak",
-                                  std::chrono::duration_cast<std::chrono::milliseconds>(c.timing.reply).count())
-                            : std::string(tr(c.lang, "connexion fermée sans message", "connection closed without a message")),
-                        probe.transcript());
+  auto result =
+      verdict(Outcome::failed,
+              greeting.status == Status::timeout
+                  ? trf(c.lang, "rien reçu en {} ms : le serveur attend que le client parle",
+                        "nothing received in {} ms: the server waits for the client to speak",
+                        std::chrono::duration_cast<std::chrono::milliseconds>(c.timing.reply).count())
+                  : std::string(tr(c.lang, "connexion fermée sans message", "connection closed without a message")),
+              probe.transcript());
   result.expected = tr(c.lang, "un message d'accueil dès la connexion", "a greeting as soon as the client connects");
   co_return result;
 }
@@ -48,16 +49,19 @@ asio::awaitable<CheckResult> one_reply(ServerContext& c, const ServerGame& game)
   for (const auto& t : game.turns)
     if (!turn && multi(t.reply)) turn = &t;
   if (!multi(game.greeting) && !turn) {
-    const auto framing = game.line_framing ? tr(c.lang, "lignes terminées par \\n", "lines ending in \\n")
-                                           : tr(c.lang, "messages bruts, comme la leçon", "raw messages, as in the lesson");
-    co_return verdict(Outcome::passed, trf(c.lang, "{} tours, une réponse chacun ({})", "{} turns, one reply each ({})",
-                                           game.turns.size(), framing), game.transcript);
+    const auto framing = game.line_framing
+                             ? tr(c.lang, "lignes terminées par \\n", "lines ending in \\n")
+                             : tr(c.lang, "messages bruts, comme la leçon", "raw messages, as in the lesson");
+    co_return verdict(
+        Outcome::passed,
+        trf(c.lang, "{} tours, une réponse chacun ({})", "{} turns, one reply each ({})", game.turns.size(), framing),
+        game.transcript);
   }
   auto result = verdict(Outcome::failed,
-                        multi(game.greeting)
-                            ? std::string(tr(c.lang, "l'accueil arrive en plusieurs envois", "the greeting comes in several sends"))
-                            : trf(c.lang, "la réponse à {} arrive en {} envois", "the reply to {} comes in {} sends",
-                                  turn->guess, turn->reply.reads),
+                        multi(game.greeting) ? std::string(tr(c.lang, "l'accueil arrive en plusieurs envois",
+                                                              "the greeting comes in several sends"))
+                                             : trf(c.lang, "la réponse à {} arrive en {} envois",
+                                                   "the reply to {} comes in {} sends", turn->guess, turn->reply.reads),
                         game.transcript);
   result.expected = tr(c.lang, "un seul send() par message reçu", "one send() per message received");
   result.actual = tr(c.lang, "plusieurs send() : un client recv(1024) les recevrait collés ou en retard",
@@ -74,9 +78,10 @@ asio::awaitable<CheckResult> answers_fin(ServerContext& c, const ServerGame& gam
   const Received end = co_await probe.receive(c.timing.reply, c.timing.quiet);
   const bool closed = end.status == Status::closed || end.status == Status::reset;
   if (!core::is_fin(reply.bytes) || !closed) {
-    auto result = verdict(Outcome::failed, trf(c.lang, "au FIN du client : {}{}", "to the client's FIN: {}{}",
-                                               reply.status == Status::data ? in_quotes(reply.bytes) : tr(c.lang, "rien", "nothing"),
-                                               closed ? "" : tr(c.lang, ", connexion laissée ouverte", ", connection left open")),
+    auto result = verdict(Outcome::failed,
+                          trf(c.lang, "au FIN du client : {}{}", "to the client's FIN: {}{}",
+                              reply.status == Status::data ? in_quotes(reply.bytes) : tr(c.lang, "rien", "nothing"),
+                              closed ? "" : tr(c.lang, ", connexion laissée ouverte", ", connection left open")),
                           probe.transcript());
     result.expected = tr(c.lang, "FIN, puis la fermeture", "FIN, then the close");
     co_return result;

@@ -17,11 +17,13 @@ const std::array<std::string, 9> unexpected{
 bool alive(const ServerContext& c) { return !c.child || !c.child->exit_status(); }
 
 CheckResult broke_on(const ServerContext& c, const std::string& input, Probe& probe) {
-  auto result = verdict(Outcome::failed,
-                        trf(c.lang, "après {} la connexion s'est fermée", "after {} the connection closed", in_quotes(input)),
-                        probe.transcript());
+  auto result =
+      verdict(Outcome::failed,
+              trf(c.lang, "après {} la connexion s'est fermée", "after {} the connection closed", in_quotes(input)),
+              probe.transcript());
   if (c.child && has_traceback(c.child->output()))
-    result.summary = trf(c.lang, "{} fait planter le serveur (Traceback)", "{} crashes the server (Traceback)", in_quotes(input));
+    result.summary =
+        trf(c.lang, "{} fait planter le serveur (Traceback)", "{} crashes the server (Traceback)", in_quotes(input));
   result.expected = tr(c.lang, "une réponse d'explication, ou rien, et le jeu continue",
                        "an explanation, or nothing, and the game goes on");
   return result;
@@ -39,17 +41,18 @@ asio::awaitable<CheckResult> unexpected_input(ServerContext& c, bool line) {
     if (line && input != "\n") message += "\n";
     co_await probe.send(std::move(message));
     const Received reply = co_await probe.receive(c.timing.reply / 2, c.timing.quiet);
-    if (reply.status == Status::closed || reply.status == Status::reset || !alive(c)) co_return broke_on(c, input, probe);
+    if (reply.status == Status::closed || reply.status == Status::reset || !alive(c))
+      co_return broke_on(c, input, probe);
     if (reply.status == Status::data) ++answered;
   }
   co_await probe.send(framed("50", line));
   const Received last = co_await probe.receive(c.timing.reply, c.timing.quiet);
   if (last.status != Status::data) co_return broke_on(c, "50", probe);
-  co_return verdict(Outcome::passed,
-                    trf(c.lang, "{} entrées inattendues : {} avec une réponse, les autres ignorées, et le jeu continue",
-                        "{} unexpected inputs: {} answered, the others ignored, and the game goes on",
-                        unexpected.size(), answered),
-                    probe.transcript());
+  co_return verdict(
+      Outcome::passed,
+      trf(c.lang, "{} entrées inattendues : {} avec une réponse, les autres ignorées, et le jeu continue",
+          "{} unexpected inputs: {} answered, the others ignored, and the game goes on", unexpected.size(), answered),
+      probe.transcript());
 }
 
 asio::awaitable<CheckResult> still_there(ServerContext& c) {
@@ -60,10 +63,13 @@ asio::awaitable<CheckResult> still_there(ServerContext& c) {
   co_await probe.connect(c.endpoint, c.timing.reply);
   const Received greeting = co_await probe.receive(c.timing.reply, c.timing.quiet);
   if (greeting.status == Status::data)
-    co_return verdict(Outcome::passed, std::string(tr(c.lang, "accueille encore un nouveau client", "still welcomes a new client")),
+    co_return verdict(Outcome::passed,
+                      std::string(tr(c.lang, "accueille encore un nouveau client", "still welcomes a new client")),
                       probe.transcript());
-  auto result = verdict(Outcome::failed, std::string(tr(c.lang, "un nouveau client n'est plus accueilli",
-                                                        "a new client is no longer welcomed")), probe.transcript());
+  auto result =
+      verdict(Outcome::failed,
+              std::string(tr(c.lang, "un nouveau client n'est plus accueilli", "a new client is no longer welcomed")),
+              probe.transcript());
   result.expected = tr(c.lang, "un message d'accueil", "a greeting");
   co_return result;
 }
@@ -78,17 +84,19 @@ asio::awaitable<CheckResult> second_client(ServerContext& c, bool line) {
   co_await second.connect(c.endpoint, c.timing.reply);
   const Received at_once = co_await second.receive(c.timing.reply, c.timing.quiet);
   if (at_once.status == Status::data)
-    co_return verdict(Outcome::passed, std::string(tr(c.lang, "le second client est accueilli pendant la partie du premier",
-                                                      "the second client is welcomed during the first one's game")),
+    co_return verdict(Outcome::passed,
+                      std::string(tr(c.lang, "le second client est accueilli pendant la partie du premier",
+                                     "the second client is welcomed during the first one's game")),
                       second.transcript());
   first.close();
   const Received later = co_await second.receive(c.timing.reply, c.timing.quiet);
-  co_return verdict(Outcome::info,
-                    later.status == Status::data
-                        ? std::string(tr(c.lang, "le second client attend que le premier parte (un client à la fois)",
-                                         "the second client waits for the first to leave (one client at a time)"))
-                        : std::string(tr(c.lang, "le second client n'est pas accueilli", "the second client is not welcomed")),
-                    second.transcript());
+  co_return verdict(
+      Outcome::info,
+      later.status == Status::data
+          ? std::string(tr(c.lang, "le second client attend que le premier parte (un client à la fois)",
+                           "the second client waits for the first to leave (one client at a time)"))
+          : std::string(tr(c.lang, "le second client n'est pas accueilli", "the second client is not welcomed")),
+      second.transcript());
 }
 
 }  // namespace liaison::check

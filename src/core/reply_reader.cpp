@@ -18,27 +18,28 @@ struct Keyword {
 // Longer phrases first: "plus petit" must win over "plus". "trop petit" is
 // the guess being too small, so the secret is higher.
 constexpr std::array keywords{
-    Keyword{"trop petit", Verdict::higher},  Keyword{"trop bas", Verdict::higher},
-    Keyword{"trop grand", Verdict::lower},   Keyword{"trop haut", Verdict::lower},
-    Keyword{"trop élevé", Verdict::lower},   Keyword{"too small", Verdict::higher},
-    Keyword{"too low", Verdict::higher},     Keyword{"too big", Verdict::lower},
-    Keyword{"too high", Verdict::lower},     Keyword{"too large", Verdict::lower},
-    Keyword{"plus petit", Verdict::lower},   Keyword{"plus bas", Verdict::lower},
-    Keyword{"plus grand", Verdict::higher},  Keyword{"plus haut", Verdict::higher},
-    Keyword{"plus", Verdict::higher},        Keyword{"moins", Verdict::lower},
-    Keyword{"higher", Verdict::higher},      Keyword{"bigger", Verdict::higher},
-    Keyword{"greater", Verdict::higher},     Keyword{"more", Verdict::higher},
-    Keyword{"lower", Verdict::lower},        Keyword{"smaller", Verdict::lower},
-    Keyword{"less", Verdict::lower},         Keyword{"gagn", Verdict::won},
-    Keyword{"bravo", Verdict::won},          Keyword{"félicitations", Verdict::won},
-    Keyword{"trouvé", Verdict::won},         Keyword{"juste prix", Verdict::won},
-    Keyword{"you won", Verdict::won},        Keyword{"you win", Verdict::won},
-    Keyword{"correct", Verdict::won},        Keyword{"congratulations", Verdict::won},
+    Keyword{"trop petit", Verdict::higher}, Keyword{"trop bas", Verdict::higher},
+    Keyword{"trop grand", Verdict::lower},  Keyword{"trop haut", Verdict::lower},
+    Keyword{"trop élevé", Verdict::lower},  Keyword{"too small", Verdict::higher},
+    Keyword{"too low", Verdict::higher},    Keyword{"too big", Verdict::lower},
+    Keyword{"too high", Verdict::lower},    Keyword{"too large", Verdict::lower},
+    Keyword{"plus petit", Verdict::lower},  Keyword{"plus bas", Verdict::lower},
+    Keyword{"plus grand", Verdict::higher}, Keyword{"plus haut", Verdict::higher},
+    Keyword{"plus", Verdict::higher},       Keyword{"moins", Verdict::lower},
+    Keyword{"higher", Verdict::higher},     Keyword{"bigger", Verdict::higher},
+    Keyword{"greater", Verdict::higher},    Keyword{"more", Verdict::higher},
+    Keyword{"lower", Verdict::lower},       Keyword{"smaller", Verdict::lower},
+    Keyword{"less", Verdict::lower},        Keyword{"gagn", Verdict::won},
+    Keyword{"bravo", Verdict::won},         Keyword{"félicitations", Verdict::won},
+    Keyword{"trouvé", Verdict::won},        Keyword{"juste prix", Verdict::won},
+    Keyword{"you won", Verdict::won},       Keyword{"you win", Verdict::won},
+    Keyword{"correct", Verdict::won},       Keyword{"congratulations", Verdict::won},
 };
 
 std::string lower_ascii(std::string_view text) {
   std::string out(text);
-  std::ranges::transform(out, out.begin(), [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
+  std::ranges::transform(out, out.begin(),
+                         [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
   return out;
 }
 
@@ -104,7 +105,8 @@ std::optional<Bounds> read_bounds(std::string_view greeting) {
   if (auto bounds = parse_bounds(greeting)) return bounds;
   const std::string text = lower_ascii(greeting);
   for (std::size_t at = 0; at < text.size(); ++at) {
-    if (!std::isdigit(static_cast<unsigned char>(text[at])) || (at > 0 && std::isdigit(static_cast<unsigned char>(text[at - 1]))))
+    if (!std::isdigit(static_cast<unsigned char>(text[at])) ||
+        (at > 0 && std::isdigit(static_cast<unsigned char>(text[at - 1]))))
       continue;
     for (const std::string_view separator : {"à", "a", "to", "et", "and", "-", "..", "jusqu'à"})
       if (auto bounds = pair_at(std::string_view(text).substr(at), separator)) return bounds;
@@ -115,7 +117,8 @@ std::optional<Bounds> read_bounds(std::string_view greeting) {
 bool SecretCandidates::take(std::int64_t guess, Verdict verdict) {
   if (!remaining_) return false;
   if (verdict == Verdict::won) {
-    remaining_ = (guess >= remaining_->min && guess <= remaining_->max) ? std::optional(Bounds{guess, guess}) : std::nullopt;
+    remaining_ =
+        (guess >= remaining_->min && guess <= remaining_->max) ? std::optional(Bounds{guess, guess}) : std::nullopt;
   } else if (verdict == Verdict::higher || verdict == Verdict::lower) {
     remaining_ = narrow(*remaining_, guess, verdict == Verdict::higher ? Hint::higher : Hint::lower);
   }

@@ -20,11 +20,20 @@ void append_hex(std::string& out, std::string_view bytes) {
 
 void append_ascii(std::string& out, char c) {
   switch (c) {
-    case '\n': out += "\\n"; return;
-    case '\r': out += "\\r"; return;
-    case '\t': out += "\\t"; return;
-    case '\\': out += "\\\\"; return;
-    default: break;
+    case '\n':
+      out += "\\n";
+      return;
+    case '\r':
+      out += "\\r";
+      return;
+    case '\t':
+      out += "\\t";
+      return;
+    case '\\':
+      out += "\\\\";
+      return;
+    default:
+      break;
   }
   if (static_cast<unsigned char>(c) < 0x20U || c == 0x7F) return append_hex(out, std::string_view(&c, 1));
   out += c;
@@ -75,7 +84,8 @@ std::string show_invisible(std::string_view bytes, std::string_view cut_marker) 
 std::string format_wire_message(const WireMessage& message, Lang lang) {
   const bool fr = lang == Lang::fr;
   const std::string_view arrow = message.direction == WireDirection::sent ? "→" : "←";
-  const std::string_view unit = fr ? (message.bytes.size() > 1 ? "octets" : "octet") : (message.bytes.size() > 1 ? "bytes" : "byte");
+  const std::string_view unit =
+      fr ? (message.bytes.size() > 1 ? "octets" : "octet") : (message.bytes.size() > 1 ? "bytes" : "byte");
   const std::string text = show_invisible(message.bytes, fr ? "⟨UTF-8 coupé⟩" : "⟨cut UTF-8⟩");
   return fmt::format("+{}.{:03} s {} {:4} {:6} {}", message.at_ms / 1000, message.at_ms % 1000, arrow,
                      message.bytes.size(), unit, text);

@@ -2,9 +2,9 @@
 // student-like programs (tests/check/gallery): every check's outcome is
 // asserted on each, from the --json report. Each program is one test, so
 // ctest runs them side by side; each uses a free port ({port}).
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -41,20 +41,29 @@ Checked check(const std::string& role, const std::string& program, std::vector<s
 
 // Every server check passed, but those named in `differ`.
 Outcomes server_expected(Outcomes differ) {
-  Outcomes all{{"serveur/ecoute", "passed"},          {"serveur/parle-en-premier", "passed"},
-               {"serveur/une-reponse", "passed"},     {"serveur/comprehensible", "passed"},
-               {"serveur/coherent", "passed"},        {"serveur/partie", "passed"},
-               {"serveur/fin", "passed"},             {"serveur/toujours-la", "passed"},
-               {"serveur/entrees-inattendues", "passed"}, {"serveur/deux-clients", "passed"}};
+  Outcomes all{{"serveur/ecoute", "passed"},
+               {"serveur/parle-en-premier", "passed"},
+               {"serveur/une-reponse", "passed"},
+               {"serveur/comprehensible", "passed"},
+               {"serveur/coherent", "passed"},
+               {"serveur/partie", "passed"},
+               {"serveur/fin", "passed"},
+               {"serveur/toujours-la", "passed"},
+               {"serveur/entrees-inattendues", "passed"},
+               {"serveur/deux-clients", "passed"}};
   for (const auto& [id, outcome] : differ) all[id] = outcome;
   return all;
 }
 
 Outcomes client_expected(Outcomes differ) {
-  Outcomes all{{"client/premier-message", "passed"},    {"client/sans-serveur", "passed"},
-               {"client/un-message-par-ligne", "passed"}, {"client/affiche-reponses", "passed"},
-               {"client/partie", "passed"},             {"client/fin-serveur", "passed"},
-               {"client/fin-apres-message", "passed"},  {"client/fin-tapee", "passed"},
+  Outcomes all{{"client/premier-message", "passed"},
+               {"client/sans-serveur", "passed"},
+               {"client/un-message-par-ligne", "passed"},
+               {"client/affiche-reponses", "passed"},
+               {"client/partie", "passed"},
+               {"client/fin-serveur", "passed"},
+               {"client/fin-apres-message", "passed"},
+               {"client/fin-tapee", "passed"},
                {"client/fermeture-sans-fin", "passed"}};
   for (const auto& [id, outcome] : differ) all[id] = outcome;
   return all;
@@ -104,13 +113,15 @@ TEST(CheckServer, AServerThatNeverSendsFinFailsTheFinCheck) {
 }
 
 TEST(CheckServer, SwappedPlusAndMoinsAreInconsistent) {
-  EXPECT_OUTCOMES(check("server", "server_swapped.py"),
-                  server_expected({{"serveur/coherent", "failed"}, {"serveur/partie", "skipped"}, {"serveur/deux-clients", "info"}}));
+  EXPECT_OUTCOMES(check("server", "server_swapped.py"), server_expected({{"serveur/coherent", "failed"},
+                                                                         {"serveur/partie", "skipped"},
+                                                                         {"serveur/deux-clients", "info"}}));
 }
 
 TEST(CheckServer, ACrashOnBonjourIsReportedWithItsTraceback) {
   const auto checked = check("server", "server_crash_bonjour.py");
-  EXPECT_OUTCOMES(checked, server_expected({{"serveur/entrees-inattendues", "crashed"}, {"serveur/deux-clients", "info"}}));
+  EXPECT_OUTCOMES(checked,
+                  server_expected({{"serveur/entrees-inattendues", "crashed"}, {"serveur/deux-clients", "info"}}));
   const auto report = boost::json::serialize(checked.report);
   EXPECT_NE(report.find("ValueError"), std::string::npos);
   EXPECT_NE(report.find("bonjour"), std::string::npos);
@@ -141,40 +152,38 @@ TEST(CheckClient, ALineClientPassesAndIsSaidToSendLines) {
 }
 
 TEST(CheckClient, TheLessonsOwnClientLoopsWhenTheServerClosesWithoutFin) {
-  EXPECT_OUTCOMES(check("client", "client_lesson_as_is.py"), client_expected({{"client/fermeture-sans-fin", "failed"}}));
+  EXPECT_OUTCOMES(check("client", "client_lesson_as_is.py"),
+                  client_expected({{"client/fermeture-sans-fin", "failed"}}));
 }
 
 TEST(CheckClient, AClientThatPrintsNothingFailsFirst) {
-  EXPECT_OUTCOMES(check("client", "client_silent.py"),
-                  client_expected({{"client/premier-message", "failed"},
-                                   {"client/sans-serveur", "crashed"},
-                                   {"client/un-message-par-ligne", "skipped"},
-                                   {"client/affiche-reponses", "skipped"},
-                                   {"client/partie", "skipped"},
-                                   {"client/fin-serveur", "skipped"},
-                                   {"client/fin-apres-message", "skipped"},
-                                   {"client/fin-tapee", "skipped"},
-                                   {"client/fermeture-sans-fin", "skipped"}}));
+  EXPECT_OUTCOMES(check("client", "client_silent.py"), client_expected({{"client/premier-message", "failed"},
+                                                                        {"client/sans-serveur", "crashed"},
+                                                                        {"client/un-message-par-ligne", "skipped"},
+                                                                        {"client/affiche-reponses", "skipped"},
+                                                                        {"client/partie", "skipped"},
+                                                                        {"client/fin-serveur", "skipped"},
+                                                                        {"client/fin-apres-message", "skipped"},
+                                                                        {"client/fin-tapee", "skipped"},
+                                                                        {"client/fermeture-sans-fin", "skipped"}}));
 }
 
 TEST(CheckClient, AClientThatNeverEndsFailsEveryEnding) {
-  EXPECT_OUTCOMES(check("client", "client_never_ends.py"),
-                  client_expected({{"client/sans-serveur", "crashed"},
-                                   {"client/fin-serveur", "failed"},
-                                   {"client/fin-apres-message", "skipped"},
-                                   {"client/fin-tapee", "failed"},
-                                   {"client/fermeture-sans-fin", "failed"}}));
+  EXPECT_OUTCOMES(check("client", "client_never_ends.py"), client_expected({{"client/sans-serveur", "crashed"},
+                                                                            {"client/fin-serveur", "failed"},
+                                                                            {"client/fin-apres-message", "skipped"},
+                                                                            {"client/fin-tapee", "failed"},
+                                                                            {"client/fermeture-sans-fin", "failed"}}));
 }
 
 TEST(CheckClient, TwoRecvsPerTurnWaitForAMessageThatNeverComes) {
-  EXPECT_OUTCOMES(check("client", "client_two_recv.py"),
-                  client_expected({{"client/sans-serveur", "crashed"},
-                                   {"client/affiche-reponses", "timeout"},
-                                   {"client/partie", "timeout"},
-                                   {"client/fin-serveur", "failed"},
-                                   {"client/fin-apres-message", "skipped"},
-                                   {"client/fin-tapee", "failed"},
-                                   {"client/fermeture-sans-fin", "failed"}}));
+  EXPECT_OUTCOMES(check("client", "client_two_recv.py"), client_expected({{"client/sans-serveur", "crashed"},
+                                                                          {"client/affiche-reponses", "timeout"},
+                                                                          {"client/partie", "timeout"},
+                                                                          {"client/fin-serveur", "failed"},
+                                                                          {"client/fin-apres-message", "skipped"},
+                                                                          {"client/fin-tapee", "failed"},
+                                                                          {"client/fermeture-sans-fin", "failed"}}));
 }
 
 TEST(CheckClient, NewlineTerminatedLinesAreAcceptedButATracebackWithoutServerIsNot) {
@@ -206,7 +215,8 @@ TEST(CheckBatch, EverySubmissionGetsARowAScoreAndAReport) {
   EXPECT_NE(text.find("bob/client.py\",\"8/9\""), std::string::npos) << text;
   EXPECT_TRUE(std::filesystem::exists(dir / "rapports/index.html"));
   std::size_t pages = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir / "rapports")) pages += entry.path().extension() == ".html";
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "rapports"))
+    pages += entry.path().extension() == ".html";
   EXPECT_EQ(pages, 4U);
 }
 
@@ -216,8 +226,8 @@ TEST(CheckUsage, ListsTheChecksAndRefusesWhatItCannotDo) {
   EXPECT_NE(list.out.find("serveur/entrees-inattendues"), std::string::npos);
   EXPECT_EQ(run_liaison({"check", "client", "--", "no-such-command-here"}).exit_code, 2);
   const Server taken({});  // a port somebody else's server holds
-  const Finished refused = run_liaison({"check", "client", "--port", std::to_string(taken.port()), "--", "python3",
-                                        gallery + "/client_lesson_game.py"});
+  const Finished refused = run_liaison(
+      {"check", "client", "--port", std::to_string(taken.port()), "--", "python3", gallery + "/client_lesson_game.py"});
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_NE(refused.err.find("taken"), std::string::npos) << refused.err;
 }

@@ -28,7 +28,10 @@ TEST(ShowInvisible, MarksACharacterCutAtTheEnd) {
 }
 
 TEST(ShowInvisible, ShowsInvalidBytesInTheMiddleAsHex) {
-  EXPECT_EQ(show_invisible("a\xFF" "b\xC3(", "<cut>"), "a\\xFFb\\xC3(");
+  EXPECT_EQ(show_invisible("a\xFF"
+                           "b\xC3(",
+                           "<cut>"),
+            "a\\xFFb\\xC3(");
   EXPECT_EQ(show_invisible("\x80\x80"), "\\x80\\x80");
 }
 
