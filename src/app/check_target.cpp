@@ -80,6 +80,9 @@ int resolve_target(const CheckOptions& options, Target& target) {
   if (address) {
     target.port = *port_number(words.back());
     if (words.size() == 2) target.host = words.front() == "localhost" ? "127.0.0.1" : words.front();
+    net::error_code error;
+    asio::ip::make_address(target.host, error);
+    if (error) return usage_error(options, fmt::format("{}: not an IP address (127.0.0.1, ::1, ...)", target.host));
     return 0;
   }
   if (words.empty()) return usage_error(options, "no command: liaison check client -- python3 client.py");

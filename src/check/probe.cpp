@@ -49,7 +49,9 @@ asio::awaitable<Received> Probe::read_once(Clock::duration timeout) {
 
 asio::awaitable<Received> Probe::receive(Clock::duration timeout, Clock::duration quiet) {
   Received message = co_await read_once(timeout);
-  while (message.status == Received::Status::data) {
+  // A peer that never stops sending must not hold the check: one message is
+  // at most 64 KiB (the lesson's are at most 1024 bytes).
+  while (message.status == Received::Status::data && message.bytes.size() < 64 * 1024) {
     Received more = co_await read_once(quiet);
     if (more.status == Received::Status::timeout) break;
     message.bytes += more.bytes;

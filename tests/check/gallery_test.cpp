@@ -132,6 +132,16 @@ TEST(CheckServer, TwoSendsInARowAreFlagged) {
                   server_expected({{"serveur/une-reponse", "failed"}, {"serveur/deux-clients", "info"}}));
 }
 
+// A server that sends without end must not hold the checker: every message
+// it reads is capped, and the check ends with verdicts.
+TEST(CheckServer, AFloodingServerNeverHoldsTheChecker) {
+  const auto checked = check("server", "server_flood.py");
+  EXPECT_EQ(checked.exit_code, 1);
+  EXPECT_EQ(checked.outcomes.at("serveur/ecoute"), "passed");
+  EXPECT_EQ(checked.outcomes.at("serveur/une-reponse"), "failed");
+  EXPECT_EQ(checked.outcomes.size(), 10U);
+}
+
 TEST(CheckClient, TheLessonsClientGrownIntoTheGamePasses) {
   const auto checked = check("client", "client_lesson_game.py");
   EXPECT_OUTCOMES(checked, client_expected({}));
