@@ -13,6 +13,7 @@ void add_connect_command(CLI::App& app, int& exit_code);
 void add_play_command(CLI::App& app, int& exit_code);
 void add_bench_command(CLI::App& app, int& exit_code);
 void add_scores_command(CLI::App& app, int& exit_code);
+void add_check_command(CLI::App& app, int& exit_code);
 // `liaison version`, and the --version flag.
 void add_version_command(CLI::App& app);
 

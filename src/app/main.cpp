@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   liaison::app::add_play_command(app, exit_code);
   liaison::app::add_bench_command(app, exit_code);
   liaison::app::add_scores_command(app, exit_code);
+  liaison::app::add_check_command(app, exit_code);
   liaison::app::add_version_command(app);
   try {
     app.parse(argc, argv);

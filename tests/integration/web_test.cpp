@@ -390,7 +390,7 @@ TEST(Web, TeacherActionsNeedTheTokenPrintedAtStartUp) {
   EXPECT_EQ(request(server.web_port(), "/api/teacher/kick?nickname=x", http::verb::get, "s3cret").status, 405U);
   EXPECT_EQ(request(server.web_port(), "/api/teacher/round", http::verb::post, "s3cret").status, 409U)
       << "no rounds in the salon";
-  const Finished random = run_liaison({"serve", "--port", "0", "--web", "0", "--db", ":memory:"}, 1s);
+  const Finished random = run_liaison({"serve", "--port", "0", "--web", "0", "--db", ":memory:"}, 3s);  // a server: it runs until the limit (a sanitizer build starts in ~1 s)
   EXPECT_TRUE(std::regex_search(random.out, std::regex("Jeton enseignant .*: [0-9a-f]{32} ")))
       << "without --teacher-token, 128 random bits are printed: " << random.out;
 }

@@ -1,0 +1,74 @@
+#include "check/client_run.hpp"
+
+namespace liaison::check {
+namespace {
+
+namespace asio = asio;
+using namespace asio::experimental::awaitable_operators;
+using namespace std::chrono_literals;
+
+}  // namespace
+
+ClientRun::~ClientRun() {
+  if (program_) program_->stop();
+}
+
+asio::awaitable<bool> ClientRun::start(bool no_server) {
+  error_code error;
+  if (!no_server) {
+    acceptor_.open(tcp::v4(), error);
+    acceptor_.set_option(asio::socket_base::reuse_address(true), error);
+    acceptor_.bind({asio::ip::make_address_v4("127.0.0.1"), target_.port}, error);
+    acceptor_.listen(asio::socket_base::max_listen_connections, error);
+    if (error) co_return false;
+  }
+  std::string failure;
+  program_ = Child::start(executor_, target_.program.argv, true, target_.program.limits, failure);
+  if (!program_ || no_server) co_return program_ != nullptr;
+  asio::steady_timer timer(executor_, timing_.start);
+  auto accepted = co_await (acceptor_.async_accept(nothrow) || timer.async_wait(nothrow));
+  acceptor_.close(error);  // one connection per run: a second one is refused
+  if (accepted.index() != 0 || std::get<0>(std::get<0>(accepted))) co_return false;
+  peer_ = std::make_unique<Probe>(std::move(std::get<1>(std::get<0>(accepted))));
+  co_return true;
+}
+
+asio::awaitable<bool> ClientRun::shown(std::string text, std::size_t from) {
+  auto& child = *program_;
+  co_return co_await child.wait_until(
+      [&] {
+        const std::size_t dropped = child.output_seen() - child.output().size();
+        const std::size_t start = from > dropped ? from - dropped : 0;
+        return child.output().find(text, std::min(start, child.output().size())) != std::string::npos;
+      },
+      timing_.reply);
+}
+
+bool ClientRun::input_wanted() const {
+  if (program_->waits_for_input()) return true;
+  // Where /proc says nothing: a program quiet for a while after printing.
+  return !std::filesystem::exists("/proc/self/syscall") && Clock::now() - program_->last_output() > 300ms;
+}
+
+asio::awaitable<bool> ClientRun::wants_input() {
+  co_await program_->wait_until([&] { return input_wanted() || (peer_ && peer_->available() > 0); }, timing_.reply);
+  co_return input_wanted();
+}
+
+asio::awaitable<std::optional<int>> ClientRun::exited(Clock::duration timeout) {
+  co_await program_->wait_until([&] { return program_->exit_status().has_value(); }, timeout);
+  co_return program_->exit_status();
+}
+
+asio::awaitable<void> ClientRun::type(const std::string& line) {
+  program_->type(line + "\n");
+  co_await program_->wait_until([&] { return !program_->waits_for_input(); }, 300ms);
+}
+
+asio::awaitable<void> ClientRun::reply(const std::string& text) {
+  std::string message = text;
+  if (line_client) message += "\n";
+  co_await peer_->send(std::move(message));
+}
+
+}  // namespace liaison::check

@@ -1,0 +1,83 @@
+// Replies of servers that are not liaison: understood by keywords, bounds
+// read from the greeting, and answers checked against each other.
+#include "core/reply_reader.hpp"
+
+#include <gtest/gtest.h>
+
+namespace liaison::core {
+namespace {
+
+ReplyMeaning verdict(std::string_view reply) { return understand_reply(reply).meaning; }
+
+TEST(UnderstandReply, ReadsTheLessonsWordsAndOthers) {
+  EXPECT_EQ(verdict("C'est plus !"), ReplyMeaning::higher);
+  EXPECT_EQ(verdict("C'est moins !"), ReplyMeaning::lower);
+  EXPECT_EQ(verdict("plus"), ReplyMeaning::higher);
+  EXPECT_EQ(verdict("MOINS\n"), ReplyMeaning::lower);
+  EXPECT_EQ(verdict("Trop petit !"), ReplyMeaning::higher);
+  EXPECT_EQ(verdict("trop grand"), ReplyMeaning::lower);
+  EXPECT_EQ(verdict("Le nombre est plus petit"), ReplyMeaning::lower);
+  EXPECT_EQ(verdict("Le nombre est plus grand"), ReplyMeaning::higher);
+  EXPECT_EQ(verdict("Higher!"), ReplyMeaning::higher);
+  EXPECT_EQ(verdict("Too high"), ReplyMeaning::lower);
+  EXPECT_EQ(verdict("Lower!"), ReplyMeaning::lower);
+}
+
+TEST(UnderstandReply, ReadsWins) {
+  EXPECT_EQ(verdict("Gagné ! C'était 42, trouvé en 7 essai(s). Rejouer ? (o/n)"), ReplyMeaning::won);
+  EXPECT_EQ(verdict("Bravo, tu as trouvé en plus de 5 coups"), ReplyMeaning::won);
+  EXPECT_EQ(verdict("You won!"), ReplyMeaning::won);
+  EXPECT_EQ(understand_reply("Bravo !").keyword, "bravo");
+}
+
+TEST(UnderstandReply, RefusesWhatItCannotTell) {
+  EXPECT_EQ(verdict("plus ou moins"), ReplyMeaning::unknown);
+  EXPECT_EQ(verdict("Ce n'est pas un nombre"), ReplyMeaning::unknown);
+  EXPECT_EQ(verdict("surplus"), ReplyMeaning::unknown);
+  EXPECT_EQ(verdict("incorrect"), ReplyMeaning::unknown);
+  EXPECT_EQ(verdict(" fin "), ReplyMeaning::fin);
+}
+
+TEST(ReadBounds, ReadsSeveralWordings) {
+  auto is = [](std::optional<Bounds> b, std::int64_t min, std::int64_t max) {
+    return b && b->min == min && b->max == max;
+  };
+  EXPECT_TRUE(is(read_bounds("Devinez le nombre entier entre 1 et 100."), 1, 100));
+  EXPECT_TRUE(is(read_bounds("Un nombre de 1 à 1000 ?"), 1, 1000));
+  EXPECT_TRUE(is(read_bounds("Guess between 5 and 50"), 5, 50));
+  EXPECT_TRUE(is(read_bounds("from 0 to 20"), 0, 20));
+  EXPECT_TRUE(is(read_bounds("Nombre (1-100) :"), 1, 100));
+  EXPECT_FALSE(read_bounds("Bonjour ! Devinez mon nombre."));
+  EXPECT_FALSE(read_bounds("essai 3 et 2"));
+}
+
+TEST(SecretCandidates, NarrowsWithEveryAnswer) {
+  SecretCandidates secrets({1, 100});
+  EXPECT_TRUE(secrets.take(50, ReplyMeaning::higher));
+  EXPECT_TRUE(secrets.take(75, ReplyMeaning::lower));
+  EXPECT_EQ(secrets.remaining()->min, 51);
+  EXPECT_EQ(secrets.remaining()->max, 74);
+  EXPECT_TRUE(secrets.take(60, ReplyMeaning::won));
+  EXPECT_EQ(secrets.remaining()->min, 60);
+}
+
+TEST(SecretCandidates, SeesSwappedAnswers) {
+  // Secret 70, plus and moins swapped: 50 gets "moins", 25 gets "plus", ...
+  SecretCandidates secrets({1, 100});
+  EXPECT_TRUE(secrets.take(50, ReplyMeaning::lower));
+  EXPECT_TRUE(secrets.take(25, ReplyMeaning::lower));
+  EXPECT_TRUE(secrets.take(12, ReplyMeaning::lower));
+  EXPECT_TRUE(secrets.take(6, ReplyMeaning::lower));
+  EXPECT_TRUE(secrets.take(3, ReplyMeaning::lower));
+  EXPECT_TRUE(secrets.take(1, ReplyMeaning::lower) == false);
+  EXPECT_FALSE(secrets.consistent());
+}
+
+TEST(SecretCandidates, AWinOutsideWhatIsLeftContradicts) {
+  SecretCandidates secrets({1, 100});
+  EXPECT_TRUE(secrets.take(50, ReplyMeaning::higher));
+  EXPECT_FALSE(secrets.take(20, ReplyMeaning::won));
+}
+
+}  // namespace
+}  // namespace liaison::core
