@@ -99,7 +99,7 @@ class PlaySocket final : public core::Peer {
         auto [write_error, written] = co_await ws_.async_write(asio::buffer(frame), nothrow);
         if (write_error) co_return;
         if (frames_.empty() && dropped_)
-          queue(fmt::format(fmt::runtime(context_.texts->pushes_dropped), std::exchange(dropped_, 0)));
+          queue(context_.texts->pushes_dropped.format(std::exchange(dropped_, 0)));
       }
       if (closing_) {
         co_await ws_.async_close(close_code_, nothrow);
