@@ -68,16 +68,16 @@ std::string command_reply(std::string_view text, Lang lang) {
   const RoomTexts& room = room_texts(lang);
   if (text == "/scores") return std::string(room.scores_unavailable);  // no store here
   const std::string_view nickname = trim(text.substr(5));
-  if (!is_valid_nickname(nickname)) return fmt::format(fmt::runtime(room.nickname_invalid), max_nickname_chars);
-  return fmt::format(fmt::runtime(room.you_are_now), nickname);
+  if (!is_valid_nickname(nickname)) return room.nickname_invalid.format(max_nickname_chars);
+  return room.you_are_now.format(nickname);
 }
 
-std::string too_long_notice(const Texts& t) { return fmt::format(fmt::runtime(t.too_long), max_message_bytes); }
+std::string too_long_notice(const Texts& t) { return t.too_long.format(max_message_bytes); }
 
 void play_juste_prix(const std::vector<Message>& messages, const Texts& t, Lang lang) {
   JustePrix game(bounds, seeded_secrets(2024), t, Scoring{.store = nullptr, .now = {}, .lang = lang});
   const std::string greeting = game.greeting();
-  check(greeting == fmt::format(fmt::runtime(t.greeting), bounds.min, bounds.max), "greeting names the bounds");
+  check(greeting == t.greeting.format(bounds.min, bounds.max), "greeting names the bounds");
   bool guessing = true;
   int tries = 0;
   for (const Message& message : messages) {
@@ -104,7 +104,7 @@ void play_juste_prix(const std::vector<Message>& messages, const Texts& t, Lang 
         } else if (guess > secret) {
           check(reply.text == t.lower, "a high guess is answered lower");
         } else {
-          check(reply.text == fmt::format(fmt::runtime(t.won), secret, tries), "the right guess wins");
+          check(reply.text == t.won.format(secret, tries), "the right guess wins");
           guessing = false;
         }
       } else {

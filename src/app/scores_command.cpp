@@ -35,12 +35,12 @@ int run_scores(const ScoresOptions& options) {
     try {
       rows = store::open_score_store(path.string(), store::sqlite::OpenMode::existing)->leaderboard(options.top);
     } catch (const std::exception& error) {
-      fmt::print(stderr, "liaison: {}\n", fmt::format(fmt::runtime(texts.unreadable_database), error.what()));
+      fmt::print(stderr, "liaison: {}\n", texts.unreadable_database.format(error.what()));
       return 1;
     }
   } else if (explicit_path) {
     // Likely a typo: creating an empty database there would hide it.
-    fmt::print(stderr, "liaison: {}\n", fmt::format(fmt::runtime(texts.no_database), path.string()));
+    fmt::print(stderr, "liaison: {}\n", texts.no_database.format(path.string()));
     return 1;
   }
   // else: no game recorded on this machine yet, and reading creates nothing.

@@ -55,7 +55,7 @@ std::string teacher_token(const ServeOptions& options) {
 }
 
 std::string cannot_start(const core::Texts& texts, const std::string& address, const boost::system::system_error& error) {
-  return fmt::format(fmt::runtime(texts.cannot_start), address, error.code().message());
+  return texts.cannot_start.format(address, error.code().message());
 }
 
 }  // namespace
@@ -170,11 +170,11 @@ core::SessionFactory Services::session_factory() {
 }
 
 void Services::announce() const {
-  fmt::print("{}\n", fmt::format(fmt::runtime(texts_.server_ready), net::to_string(server_->local_endpoint())));
+  fmt::print("{}\n", texts_.server_ready.format(net::to_string(server_->local_endpoint())));
   if (web_) {
     const std::string web_address = net::to_string(web_->local_endpoint());
-    fmt::print("{}\n", fmt::format(fmt::runtime(texts_.web_ready), web_address));
-    fmt::print("{}\n", fmt::format(fmt::runtime(texts_.teacher_token), web_->teacher_token(), web_address));
+    fmt::print("{}\n", texts_.web_ready.format(web_address));
+    fmt::print("{}\n", texts_.teacher_token.format(web_->teacher_token(), web_address));
   }
   std::fflush(stdout);
 }

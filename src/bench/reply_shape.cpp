@@ -25,8 +25,12 @@ Sentence with_numbers(std::string_view format) {
 }
 
 std::vector<Sentence> sentences_of(const core::Texts& texts) {
-  return {fixed(texts.higher),          fixed(texts.lower),           with_numbers(texts.won),
-          with_numbers(texts.greeting), fixed(texts.replay_question), fixed(core::fin)};
+  return {fixed(texts.higher),
+          fixed(texts.lower),
+          with_numbers(texts.won.view()),
+          with_numbers(texts.greeting.view()),
+          fixed(texts.replay_question),
+          fixed(core::fin)};
 }
 
 const std::vector<Sentence>& known_sentences() {

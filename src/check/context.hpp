@@ -34,9 +34,11 @@ inline std::string_view tr(core::Lang lang, std::string_view fr, std::string_vie
   return lang == core::Lang::en ? en : fr;
 }
 
+// Both sentences are literals that fmt checks against the arguments at
+// compile time; only the choice between them is made at run time.
 template <typename... Args>
-std::string trf(core::Lang lang, std::string_view fr, std::string_view en, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(lang, fr, en)), std::forward<Args>(args)...);
+std::string trf(core::Lang lang, fmt::format_string<Args...> fr, fmt::format_string<Args...> en, Args&&... args) {
+  return fmt::format(lang == core::Lang::en ? en : fr, std::forward<Args>(args)...);
 }
 
 // A result with just an outcome and a summary, the transcript kept.

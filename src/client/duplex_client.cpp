@@ -110,7 +110,7 @@ class DuplexClient {
 
   asio::awaitable<void> send(std::string_view text) {
     const bool cut = co_await link_.send(text);
-    if (cut) console_->notice(fmt::format(fmt::runtime(texts_.line_cut), core::max_message_bytes));
+    if (cut) console_->notice(texts_.line_cut.format(core::max_message_bytes));
   }
 
   int ended() {
@@ -129,7 +129,7 @@ class DuplexClient {
   // We said FIN and leave either way: not an error, but worth saying.
   int unanswered() {
     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(fin_reply_limit).count();
-    console_->notice(fmt::format(fmt::runtime(duplex_texts_.fin_unanswered), seconds));
+    console_->notice(duplex_texts_.fin_unanswered.format(seconds));
     return ended();
   }
 

@@ -91,7 +91,7 @@ class LessonClient {
 
   asio::awaitable<void> send(std::string_view text) {
     const bool cut = co_await link_.send(text);
-    if (cut) fmt::print(stderr, "{}\n", fmt::format(fmt::runtime(texts_.line_cut), core::max_message_bytes));
+    if (cut) fmt::print(stderr, "{}\n", texts_.line_cut.format(core::max_message_bytes));
     our_turn_ = false;
   }
 

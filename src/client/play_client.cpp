@@ -40,11 +40,6 @@ void ask(std::string_view prompt) {
   std::fflush(stdout);
 }
 
-template <typename... Args>
-std::string format(std::string_view text, const Args&... args) {
-  return fmt::format(fmt::runtime(text), args...);
-}
-
 // The line conversation with the server, where every failure becomes a PlayError.
 class Conversation {
  public:
@@ -58,8 +53,7 @@ class Conversation {
   // The server's next line, made harmless for the terminal that shows it.
   std::string receive() {
     const ReceivedLine line = client_.read_line();
-    if (line.status == LineStatus::timed_out)
-      throw PlayError(format(texts_.player.no_answer, timeout_seconds_));
+    if (line.status == LineStatus::timed_out) throw PlayError(texts_.player.no_answer.format(timeout_seconds_));
     if (line.status == LineStatus::closed) throw PlayError(std::string(texts_.game.server_vanished));
     return core::printable(line.text);
   }
@@ -86,7 +80,7 @@ class AutoPlayer {
       greeting = expect(exchange(texts_.game.yes_short), ReplyKind::greeting);
     }
     expect(exchange(texts_.game.no_short), ReplyKind::fin);
-    say(format(texts_.player.summary, games_, total_tries_));
+    say(texts_.player.summary.format(games_, total_tries_));
   }
 
  private:
@@ -105,7 +99,7 @@ class AutoPlayer {
 
   // Sends `move` and returns the answer, both printed.
   std::string exchange(std::string_view move) {
-    say(format(texts_.player.move, move));
+    say(texts_.player.move.format(move));
     conversation_.send(move);
     return receive_shown();
   }
@@ -118,7 +112,7 @@ class AutoPlayer {
 
   core::Bounds bounds_in(std::string_view greeting) const {
     const auto bounds = core::parse_bounds(greeting);
-    if (!bounds) throw PlayError(format(texts_.player.no_bounds, greeting));
+    if (!bounds) throw PlayError(texts_.player.no_bounds.format(greeting));
     return *bounds;
   }
 
@@ -128,7 +122,7 @@ class AutoPlayer {
   }
 
   PlayError unexpected(std::string_view reply) const {
-    return PlayError(format(texts_.player.unexpected_answer, reply));
+    return PlayError(texts_.player.unexpected_answer.format(reply));
   }
 
   Conversation& conversation_;
@@ -166,9 +160,9 @@ class InteractivePlayer {
   }
 
   void prompt() const {
-    if (asking_replay_) return ask(format(texts_.player.replay_prompt, texts_.game.yes_short, texts_.game.no_short));
+    if (asking_replay_) return ask(texts_.player.replay_prompt.format(texts_.game.yes_short, texts_.game.no_short));
     if (!game_bounds_) return ask(texts_.player.guess_prompt_no_range);
-    ask(format(texts_.player.guess_prompt, game_bounds_->min, game_bounds_->max));
+    ask(texts_.player.guess_prompt.format(game_bounds_->min, game_bounds_->max));
   }
 
   void on_reply(const std::string& reply, core::ParsedNumber guess) {
@@ -188,8 +182,8 @@ class InteractivePlayer {
   void on_hint(std::string_view reply, core::ParsedNumber guess, core::Verdict hint) {
     ++tries_;
     if (remaining_ && !guess.error) remaining_ = core::narrow(*remaining_, guess.value, hint).value_or(*remaining_);
-    if (!remaining_) return say(format(texts_.player.hint_no_range, reply, tries_));
-    say(format(texts_.player.hint, reply, tries_, remaining_->min, remaining_->max));
+    if (!remaining_) return say(texts_.player.hint_no_range.format(reply, tries_));
+    say(texts_.player.hint.format(reply, tries_, remaining_->min, remaining_->max));
   }
 
   // What the server said on its own while the person was typing, such as a
@@ -205,8 +199,7 @@ class InteractivePlayer {
     if (finished_) return;
     conversation_.send(core::fin);
     const std::string reply = conversation_.receive();
-    if (core::classify_reply(reply) != ReplyKind::fin)
-      throw PlayError(format(texts_.player.unexpected_answer, reply));
+    if (core::classify_reply(reply) != ReplyKind::fin) throw PlayError(texts_.player.unexpected_answer.format(reply));
     on_reply(reply, {});
   }
 

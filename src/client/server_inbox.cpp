@@ -32,7 +32,7 @@ ServerMessage shown_part(std::string_view text) {
 
 std::string shown_line(const ServerMessage& message, const core::Texts& texts) {
   std::string line = fmt::format("{}{}", texts.server_label, core::printable(core::without_line_end(message.text)));
-  if (message.hidden_bytes > 0) line += " " + fmt::format(fmt::runtime(texts.hidden_bytes), message.hidden_bytes);
+  if (message.hidden_bytes > 0) line += " " + texts.hidden_bytes.format(message.hidden_bytes);
   return line;
 }
 

@@ -74,7 +74,7 @@ Reply ChatRoom::on_message(MemberId id, std::string_view text) {
 void ChatRoom::leave(MemberId id) {
   const Member* member = find(id);
   if (!member) return;
-  depart(id, member->nickname.empty() ? std::string() : fmt::format(fmt::runtime(room_texts().left), member->nickname));
+  depart(id, member->nickname.empty() ? std::string() : room_texts().left.format(member->nickname));
 }
 
 void ChatRoom::depart(MemberId id, const std::string& news) {
@@ -91,19 +91,19 @@ void ChatRoom::depart(MemberId id, const std::string& news) {
 
 std::string ChatRoom::kick(std::string_view nickname) {
   Member* member = find_named(nickname);
-  if (!member) return fmt::format(fmt::runtime(room_texts().no_such_player), nickname);
+  if (!member) return room_texts().no_such_player.format(nickname);
   Peer& peer = *member->peer;
-  depart(member->id, fmt::format(fmt::runtime(room_texts().kicked_news), member->nickname));
+  depart(member->id, room_texts().kicked_news.format(member->nickname));
   peer.close(room_texts().kicked);
   return {};
 }
 
 std::string ChatRoom::rename_member(std::string_view nickname, std::string_view new_nickname) {
   Member* member = find_named(nickname);
-  if (!member) return fmt::format(fmt::runtime(room_texts().no_such_player), nickname);
+  if (!member) return room_texts().no_such_player.format(nickname);
   std::string refusal = rename(*member, new_nickname);
   if (member->nickname != new_nickname) return refusal;
-  tell(*member, fmt::format(fmt::runtime(room_texts().renamed_by_teacher), member->nickname));
+  tell(*member, room_texts().renamed_by_teacher.format(member->nickname));
   return {};
 }
 
@@ -137,37 +137,36 @@ std::string ChatRoom::relay(Member& member, std::string_view line, bool action) 
   if (line.empty()) return std::string(room_texts().empty_message);
   const FloodGuard::Decision decision = member.flood.check(now());
   if (decision.verdict == FloodGuard::Verdict::warned)
-    return fmt::format(fmt::runtime(room_texts().flood_warning), decision.mute_left.count());
+    return room_texts().flood_warning.format(decision.mute_left.count());
   if (decision.verdict == FloodGuard::Verdict::muted)
-    return fmt::format(fmt::runtime(room_texts().muted), decision.mute_left.count());
-  const std::string_view form = action ? room_texts().acted : room_texts().said;
-  std::string said = fmt::format(fmt::runtime(form), member.nickname, printable(line));
+    return room_texts().muted.format(decision.mute_left.count());
+  const auto& form = action ? room_texts().acted : room_texts().said;
+  std::string said = form.format(member.nickname, printable(line));
   broadcast(said, &member);
   history_.push_back(std::move(said));
   if (history_.size() > settings_.history) history_.pop_front();
   if (pushes(member)) return {};
-  return fmt::format(fmt::runtime(room_texts().sent), named_count() - 1);
+  return room_texts().sent.format(named_count() - 1);
 }
 
 std::string ChatRoom::rename(Member& member, std::string_view nickname) {
-  if (!is_valid_nickname(nickname))
-    return fmt::format(fmt::runtime(room_texts().nickname_invalid), max_nickname_chars);
+  if (!is_valid_nickname(nickname)) return room_texts().nickname_invalid.format(max_nickname_chars);
   // Nicknames are unique whatever their case: at most one member holds it.
   if (const Member* holder = find_named(nickname); holder && holder != &member)
-    return fmt::format(fmt::runtime(room_texts().nickname_taken), nickname);
+    return room_texts().nickname_taken.format(nickname);
   const bool first_time = member.nickname.empty();
   if (!first_time && member.nickname != nickname)
-    broadcast(fmt::format(fmt::runtime(room_texts().renamed), member.nickname, nickname), &member);
+    broadcast(room_texts().renamed.format(member.nickname, nickname), &member);
   member.nickname = std::string(nickname);
   if (activity_) activity_->named(member.id, member.nickname);
   on_named(member, first_time);
-  return fmt::format(fmt::runtime(room_texts().you_are_now), member.nickname);
+  return room_texts().you_are_now.format(member.nickname);
 }
 
 std::string ChatRoom::who() const {
   const std::vector<std::string> names = nicknames();
   if (names.empty()) return std::string(room_texts().nobody_else);
-  return fmt::format(fmt::runtime(room_texts().present), names.size(), fmt::join(names, ", "));
+  return room_texts().present.format(names.size(), fmt::to_string(fmt::join(names, ", ")));
 }
 
 std::string ChatRoom::history_lines(std::size_t budget) const {
@@ -256,7 +255,7 @@ std::string ChatRoom::on_command(Member& member, std::string_view command, std::
     return relay(member, argument, /*action=*/true);
   }
   if (auto reply = on_room_command(member, command, argument)) return std::move(*reply);
-  return fmt::format(fmt::runtime(room_texts().unknown_command), printable(command));
+  return room_texts().unknown_command.format(printable(command));
 }
 
 std::string ChatRoom::set_push(Member& member, std::string_view argument) {

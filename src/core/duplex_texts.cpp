@@ -4,11 +4,11 @@ namespace liaison::core {
 namespace {
 
 constexpr DuplexTexts french{
-    .fin_unanswered = "Le serveur n'a pas répondu FIN en {0} s : la connexion est fermée quand même.",
+    .fin_unanswered = {"Le serveur n'a pas répondu FIN en {0} s : la connexion est fermée quand même."},
 };
 
 constexpr DuplexTexts english{
-    .fin_unanswered = "The server did not answer FIN within {0} s: closing the connection anyway.",
+    .fin_unanswered = {"The server did not answer FIN within {0} s: closing the connection anyway."},
 };
 
 }  // namespace

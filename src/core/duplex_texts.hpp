@@ -3,14 +3,16 @@
 // core/texts.hpp.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
+#include "core/text.hpp"
 #include "core/texts.hpp"
 
 namespace liaison::core {
 
 struct DuplexTexts {
-  std::string_view fin_unanswered;  // {0} = seconds waited for the server's FIN after ours
+  Text<std::int64_t> fin_unanswered;  // {0} = seconds waited for the server's FIN after ours
 };
 
 const DuplexTexts& duplex_texts(Lang lang);

@@ -73,7 +73,7 @@ const std::array<ReplyStems, 2>& reply_stems() {
     std::size_t i = 0;
     for (const Lang lang : {Lang::fr, Lang::en}) {
       const Texts& t = texts(lang);
-      all[i++] = {stem(t.higher), stem(t.lower), stem(t.won), stem(t.greeting), stem(t.replay_question)};
+      all[i++] = {stem(t.higher), stem(t.lower), stem(t.won.view()), stem(t.greeting.view()), stem(t.replay_question)};
     }
     return all;
   }();

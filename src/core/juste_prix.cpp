@@ -60,7 +60,7 @@ std::string JustePrix::greeting() {
   secret_ = secrets_(bounds_);
   tries_ = 0;
   if (scoring_.now) started_ = scoring_.now();
-  return fmt::format(fmt::runtime(texts_.greeting), bounds_.min, bounds_.max);
+  return texts_.greeting.format(bounds_.min, bounds_.max);
 }
 
 Reply JustePrix::on_message(std::string_view text) {
@@ -82,7 +82,7 @@ Reply JustePrix::on_guess(std::string_view text) {
   state_ = State::asking_replay;
   std::string recorded = record_win();
   if (scoring_.activity) scoring_.activity->game_over();
-  return {.text = std::move(recorded) + fmt::format(fmt::runtime(texts_.won), secret_, tries_)};
+  return {.text = std::move(recorded) + texts_.won.format(secret_, tries_)};
 }
 
 Reply JustePrix::on_replay_answer(std::string_view text) {
@@ -95,12 +95,11 @@ Reply JustePrix::on_replay_answer(std::string_view text) {
 }
 
 std::string JustePrix::explain_invalid(std::string_view text) const {
-  if (trim(text).empty()) return fmt::format(fmt::runtime(texts_.empty_message), bounds_.min, bounds_.max);
+  if (trim(text).empty()) return texts_.empty_message.format(bounds_.min, bounds_.max);
   const ParsedNumber guess = parse_whole_number(text);
-  if (guess.error == NumberError::not_a_number)
-    return fmt::format(fmt::runtime(texts_.not_a_number), bounds_.min, bounds_.max);
+  if (guess.error == NumberError::not_a_number) return texts_.not_a_number.format(bounds_.min, bounds_.max);
   const std::string shown = guess.error ? std::string(trim(text)) : std::to_string(guess.value);
-  return fmt::format(fmt::runtime(texts_.out_of_range), shown, bounds_.min, bounds_.max);
+  return texts_.out_of_range.format(shown, bounds_.min, bounds_.max);
 }
 
 }  // namespace liaison::core
@@ -120,11 +119,10 @@ std::optional<std::string> JustePrix::on_command(std::string_view text) {
   }
   if (text.starts_with("/nick ") || text == "/nick") {
     const std::string_view nickname = trim(text.substr(5));
-    if (!is_valid_nickname(nickname))
-      return fmt::format(fmt::runtime(room.nickname_invalid), max_nickname_chars);
+    if (!is_valid_nickname(nickname)) return room.nickname_invalid.format(max_nickname_chars);
     nickname_ = std::string(nickname);
     if (scoring_.activity) scoring_.activity->named(key(), nickname_);
-    return fmt::format(fmt::runtime(room.you_are_now), nickname_);
+    return room.you_are_now.format(nickname_);
   }
   return std::nullopt;
 }

@@ -45,9 +45,9 @@ Cells row_cells(std::size_t rank, const LeaderboardRow& row, const ScoreTexts& t
   const std::string none(texts.none);
   const std::string average = row.games_found > 0 ? one_decimal(row.average_tries, texts.decimal_mark) : none;
   const std::string best_time =
-      row.best_time ? fmt::format(fmt::runtime(texts.seconds),
-                                  one_decimal(static_cast<double>(row.best_time->count()) / 1000.0, texts.decimal_mark))
-                    : none;
+      row.best_time
+          ? texts.seconds.format(one_decimal(static_cast<double>(row.best_time->count()) / 1000.0, texts.decimal_mark))
+          : none;
   return {std::to_string(rank), shown_nickname(row.nickname), std::to_string(row.rounds_won),
           std::to_string(row.games_found), average, best_time};
 }

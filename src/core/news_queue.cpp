@@ -29,12 +29,12 @@ std::string NewsQueue::take_with(std::string_view reply, std::size_t budget, con
     ++shown;
   }
   std::size_t hidden = dropped_ + lines_.size() - shown;
-  std::string notice = hidden ? fmt::format(fmt::runtime(texts.news_dropped), hidden) : std::string();
+  std::string notice = hidden ? texts.news_dropped.format(hidden) : std::string();
   // The notice needs room too: give up news lines until it fits.
   while (hidden && shown && used + notice.size() + 1 > budget) {
     used -= lines_[lines_.size() - shown].size() + 1;
     --shown;
-    notice = fmt::format(fmt::runtime(texts.news_dropped), ++hidden);
+    notice = texts.news_dropped.format(++hidden);
   }
   std::string text;
   if (hidden && used + notice.size() + 1 <= budget) (text += notice) += '\n';
@@ -48,7 +48,7 @@ std::string NewsQueue::take_with(std::string_view reply, std::size_t budget, con
 std::deque<std::string> NewsQueue::take_all(const RoomTexts& texts) {
   std::deque<std::string> lines;
   lines.swap(lines_);
-  if (dropped_) lines.push_front(fmt::format(fmt::runtime(texts.news_dropped), dropped_));
+  if (dropped_) lines.push_front(texts.news_dropped.format(dropped_));
   dropped_ = 0;
   return lines;
 }

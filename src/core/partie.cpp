@@ -35,7 +35,7 @@ void Partie::on_alarm() {
 }
 
 std::string Partie::welcome(Member& /*member*/) {
-  return fmt::format(fmt::runtime(room_texts().partie_welcome), partie_.bounds.min, partie_.bounds.max) + "\n" +
+  return room_texts().partie_welcome.format(partie_.bounds.min, partie_.bounds.max) + "\n" +
          std::string(room_texts().ask_nickname);
 }
 
@@ -48,33 +48,28 @@ std::string Partie::on_text(Member& member, std::string_view text) {
   if (guess.error == NumberError::not_a_number) return relay(member, text);
   if (guess.error || guess.value < partie_.bounds.min || guess.value > partie_.bounds.max) {
     const std::string shown = guess.error ? std::string(trim(text)) : std::to_string(guess.value);
-    return fmt::format(fmt::runtime(texts().out_of_range), shown, partie_.bounds.min, partie_.bounds.max);
+    return texts().out_of_range.format(shown, partie_.bounds.min, partie_.bounds.max);
   }
   if (phase_ != Phase::playing) return wait_text();
   return on_guess(member, guess.value);
 }
 
 std::string Partie::on_guess(Member& member, std::int64_t value) {
-  if (round_->has_found(member.id))
-    return fmt::format(fmt::runtime(room_texts().already_found), round_->searching());
+  if (round_->has_found(member.id)) return room_texts().already_found.format(round_->searching());
   const Round::Guess guess = round_->guess(member.id, value, now());
   if (activity()) activity()->guessed();
   if (guess.verdict != Verdict::found) show_round();
-  if (guess.verdict == Verdict::higher) return fmt::format(fmt::runtime(room_texts().higher), guess.tries);
-  if (guess.verdict == Verdict::lower) return fmt::format(fmt::runtime(room_texts().lower), guess.tries);
+  if (guess.verdict == Verdict::higher) return room_texts().higher.format(guess.tries);
+  if (guess.verdict == Verdict::lower) return room_texts().lower.format(guess.tries);
   std::string reply;
   if (guess.rank == 1) {
-    reply = fmt::format(fmt::runtime(room_texts().you_won_round), round_->secret(), guess.tries, seconds(guess.time),
-                        seconds(partie_.grace));
-    broadcast(fmt::format(fmt::runtime(room_texts().winner_news), member.nickname, round_->number(), guess.tries,
-                          seconds(guess.time)),
+    reply =
+        room_texts().you_won_round.format(round_->secret(), guess.tries, seconds(guess.time), seconds(partie_.grace));
+    broadcast(room_texts().winner_news.format(member.nickname, round_->number(), guess.tries, seconds(guess.time)),
               &member);
   } else {
-    reply = fmt::format(fmt::runtime(room_texts().you_found), round_->secret(), guess.rank, guess.tries,
-                        seconds(guess.time));
-    broadcast(fmt::format(fmt::runtime(room_texts().finder_news), member.nickname, guess.rank, guess.tries,
-                          seconds(guess.time)),
-              &member);
+    reply = room_texts().you_found.format(round_->secret(), guess.rank, guess.tries, seconds(guess.time));
+    broadcast(room_texts().finder_news.format(member.nickname, guess.rank, guess.tries, seconds(guess.time)), &member);
   }
   if (round_->searching() == 0 || partie_.grace.count() == 0) {
     // The finder reads the summary after its own news; the others get it now.
@@ -102,7 +97,7 @@ void Partie::on_named(Member& member, bool first_time) {
     if (phase_ == Phase::playing) show_round();
     return;
   }
-  broadcast(fmt::format(fmt::runtime(room_texts().joined), member.nickname), &member);
+  broadcast(room_texts().joined.format(member.nickname), &member);
   if (phase_ == Phase::waiting) {
     start_round(&member);
   } else if (phase_ == Phase::playing) {
@@ -123,23 +118,24 @@ void Partie::on_leave(Member& member) {
 
 std::string Partie::hello(const Member& member) {
   if (phase_ == Phase::pause)
-    return fmt::format(fmt::runtime(room_texts().hello_pause), member.nickname, round_->number() + 1,
-                       seconds(std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - now())));
-  return fmt::format(fmt::runtime(room_texts().hello_round), member.nickname, round_->number(), partie_.bounds.min,
-                     partie_.bounds.max, named_count());
+    return room_texts().hello_pause.format(
+        member.nickname, round_->number() + 1,
+        seconds(std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - now())));
+  return room_texts().hello_round.format(member.nickname, round_->number(), partie_.bounds.min, partie_.bounds.max,
+                                         named_count());
 }
 
 std::string Partie::status(const Member& member) {
   if (phase_ == Phase::pause) return wait_text();
   if (!round_) return std::string(room_texts().ask_nickname);
-  return fmt::format(fmt::runtime(room_texts().round_status), round_->number(), round_->found(), round_->players(),
-                     round_->tries(member.id));
+  return room_texts().round_status.format(round_->number(), round_->found(), round_->players(),
+                                          round_->tries(member.id));
 }
 
 std::string Partie::wait_text() {
   const auto left = deadline_ ? *deadline_ - now() : std::chrono::steady_clock::duration::zero();
-  return fmt::format(fmt::runtime(room_texts().wait_next_round), round_ ? round_->number() + 1 : 1,
-                     std::chrono::ceil<std::chrono::seconds>(std::max(left, left.zero())).count());
+  return room_texts().wait_next_round.format(
+      round_ ? round_->number() + 1 : 1, std::chrono::ceil<std::chrono::seconds>(std::max(left, left.zero())).count());
 }
 
 void Partie::start_round(const Member* except) {
@@ -149,8 +145,7 @@ void Partie::start_round(const Member* except) {
   deadline_.reset();
   for (Member* member : named_members()) round_->enter(member->id, member->nickname, now());
   show_round();
-  broadcast(fmt::format(fmt::runtime(room_texts().round_started), number, partie_.bounds.min, partie_.bounds.max),
-            except);
+  broadcast(room_texts().round_started.format(number, partie_.bounds.min, partie_.bounds.max), except);
 }
 
 std::string Partie::end_round() {
@@ -160,17 +155,16 @@ std::string Partie::end_round() {
   std::vector<std::string> places;
   int rank = 0;
   for (const Round::Finder& finder : round_->podium(podium_size))
-    places.push_back(fmt::format(fmt::runtime(room_texts().podium_entry), ++rank, finder.nickname, finder.tries,
-                                 seconds(finder.time)));
+    places.push_back(room_texts().podium_entry.format(++rank, finder.nickname, finder.tries, seconds(finder.time)));
   const std::string podium = places.empty() ? std::string(room_texts().nobody_found) : fmt::to_string(fmt::join(places, " "));
   phase_ = Phase::pause;
   deadline_ = end + partie_.pause;
   alarm_.wake_at(*deadline_);
-  return fmt::format(fmt::runtime(room_texts().round_over), round_->number(), round_->found(), round_->players(),
-                     podium, round_->secret()) +
+  return room_texts().round_over.format(round_->number(), round_->found(), round_->players(), podium,
+                                        round_->secret()) +
          " " +
-         fmt::format(fmt::runtime(room_texts().next_round_in), round_->number() + 1,
-                     std::chrono::ceil<std::chrono::seconds>(partie_.pause).count());
+         room_texts().next_round_in.format(round_->number() + 1,
+                                           std::chrono::ceil<std::chrono::seconds>(partie_.pause).count());
 }
 
 std::string Partie::start_round_now() {

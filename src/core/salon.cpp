@@ -7,15 +7,15 @@ namespace liaison::core {
 void Salon::on_join(Member& member) {
   // guest-N, skipping numbers someone took with /nick.
   for (;;) {
-    const std::string guest = fmt::format(fmt::runtime(room_texts().guest_name), ++guests_);
+    const std::string guest = room_texts().guest_name.format(++guests_);
     rename(member, guest);
     if (!member.nickname.empty()) break;
   }
-  broadcast(fmt::format(fmt::runtime(room_texts().joined), member.nickname), &member);
+  broadcast(room_texts().joined.format(member.nickname), &member);
 }
 
 std::string Salon::welcome(Member& member) {
-  std::string text = fmt::format(fmt::runtime(room_texts().salon_welcome), member.nickname);
+  std::string text = room_texts().salon_welcome.format(member.nickname);
   (text += '\n') += who();
   const std::size_t used = text.size() + 1;
   if (used < settings().reply_budget) {

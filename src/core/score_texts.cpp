@@ -10,12 +10,12 @@ constexpr ScoreTexts french{
     .found_header = "Trouvés",
     .average_tries_header = "Essais",
     .best_time_header = "Record",
-    .seconds = "{0} s",
+    .seconds = {"{0} s"},
     .decimal_mark = ",",
     .none = "-",
     .empty = "Pas encore de scores.",
-    .no_database = "Pas de base de scores à {0}.",
-    .unreadable_database = "Impossible de lire les scores : {0}",
+    .no_database = {"Pas de base de scores à {0}."},
+    .unreadable_database = {"Impossible de lire les scores : {0}"},
 };
 
 constexpr ScoreTexts english{
@@ -25,12 +25,12 @@ constexpr ScoreTexts english{
     .found_header = "Found",
     .average_tries_header = "Tries",
     .best_time_header = "Best",
-    .seconds = "{0} s",
+    .seconds = {"{0} s"},
     .decimal_mark = ".",
     .none = "-",
     .empty = "No scores yet.",
-    .no_database = "No scores database at {0}.",
-    .unreadable_database = "Cannot read the scores: {0}",
+    .no_database = {"No scores database at {0}."},
+    .unreadable_database = {"Cannot read the scores: {0}"},
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "core/text.hpp"
 #include "core/texts.hpp"
 
 namespace liaison::core {
@@ -17,13 +18,13 @@ struct ScoreTexts {
   std::string_view found_header;
   std::string_view average_tries_header;  // over the games found
   std::string_view best_time_header;      // fastest find
-  std::string_view seconds;               // {0} = a duration already formatted
+  Text<std::string_view> seconds;         // {0} = a duration already formatted
   std::string_view decimal_mark;          // "," in French, "." in English
   std::string_view none;                  // no game found: no average, no time
   std::string_view empty;                 // the whole table when nobody has a score
   // liaison scores
-  std::string_view no_database;           // {0} = path
-  std::string_view unreadable_database;   // {0} = the reason, naming the file
+  Text<std::string_view> no_database;          // {0} = path
+  Text<std::string_view> unreadable_database;  // {0} = the reason, naming the file
 };
 
 const ScoreTexts& score_texts(Lang lang);

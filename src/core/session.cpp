@@ -7,7 +7,7 @@
 namespace liaison::core {
 
 Reply answer(Session& session, const Message& message, const Texts& texts) {
-  if (message.too_long) return {.text = fmt::format(fmt::runtime(texts.too_long), max_message_bytes)};
+  if (message.too_long) return {.text = texts.too_long.format(max_message_bytes)};
   return session.on_message(message.text);
 }
 

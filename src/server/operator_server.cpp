@@ -51,7 +51,7 @@ class OperatorServer {
   // Conversations, one client at a time, until the operator says T or the
   // console closes.
   asio::awaitable<int> run() {
-    console_.say(fmt::format(fmt::runtime(texts_.server_ready), net::to_string(acceptor_.local_endpoint())));
+    console_.say(texts_.server_ready.format(net::to_string(acceptor_.local_endpoint())));
     // Awaited results are named before use throughout: GCC 12 miscompiles
     // some co_await inside conditions and co_return expressions.
     for (;;) {
@@ -108,7 +108,7 @@ class OperatorServer {
     fin_sent_ = false;
     error_code unknown;
     const auto peer = client_.remote_endpoint(unknown);
-    console_.say(fmt::format(fmt::runtime(texts_.client_connected), unknown ? std::string("?") : net::to_string(peer)));
+    console_.say(texts_.client_connected.format(unknown ? std::string("?") : net::to_string(peer)));
   }
 
   // The operator speaks first, then turns alternate until one says FIN.
@@ -176,8 +176,8 @@ class OperatorServer {
   }
 
   void show(const core::Message& message) {
-    const std::string text = message.too_long ? fmt::format(fmt::runtime(texts_.too_long), core::max_message_bytes)
-                                              : core::printable(message.text);
+    const std::string text =
+        message.too_long ? texts_.too_long.format(core::max_message_bytes) : core::printable(message.text);
     console_.say(fmt::format("{}{}", texts_.client_label, text));
   }
 
@@ -254,7 +254,7 @@ int run_operator_server(const OperatorOptions& options) {
   try {
     acceptor = open_operator_acceptor(context, options);
   } catch (const boost::system::system_error& error) {
-    fmt::print(stderr, "{}\n", fmt::format(fmt::runtime(texts.cannot_start), typed_address(options), error.code().message()));
+    fmt::print(stderr, "{}\n", texts.cannot_start.format(typed_address(options), error.code().message()));
     return 1;
   }
   OperatorServer console(std::move(acceptor), texts);

@@ -221,7 +221,7 @@ std::string Connection::last_words_for(Ending ending) const {
     case Ending::fin:
       return {};
     case Ending::idle:
-      return notice_then_fin(fmt::format(fmt::runtime(texts.idle_kick), settings_.idle_timeout.count()), framing);
+      return notice_then_fin(texts.idle_kick.format(settings_.idle_timeout.count()), framing);
     case Ending::kicked:
       return notice_then_fin(kick_notice_, framing);
     case Ending::shutdown:
@@ -274,7 +274,7 @@ asio::awaitable<bool> Connection::flush() {
     }
     in_flight.clear();
     if (const std::size_t lost = outbox_.notice_due()) {
-      const std::string notice = fmt::format(fmt::runtime(settings_.texts->pushes_dropped), lost);
+      const std::string notice = settings_.texts->pushes_dropped.format(lost);
       queued_ += core::encode(notice, decoder_.framing());
       outbox_.queued(queued_.size());
     }

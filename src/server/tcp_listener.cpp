@@ -47,10 +47,10 @@ void Listener::welcome(tcp::socket socket) {
       socket.send(asio::buffer(core::fin), tcp::socket::message_flags{}, error);
       return;
     case net::Admitted::server_full:
-      refusal = fmt::format(fmt::runtime(texts.server_full), limits.max_clients);
+      refusal = texts.server_full.format(limits.max_clients);
       break;
     case net::Admitted::too_many_from_address:
-      refusal = fmt::format(fmt::runtime(texts.too_many_from_address), limits.max_per_address);
+      refusal = texts.too_many_from_address.format(limits.max_per_address);
       break;
   }
   net::log("refused {}: {}", net::to_string(peer), refusal);

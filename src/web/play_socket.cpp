@@ -100,7 +100,7 @@ class PlaySocket final : public core::Peer {
         auto [write_error, written] = co_await ws_.async_write(asio::buffer(frame), nothrow);
         if (write_error) co_return;
         if (const std::size_t lost = frames_.empty() ? outbox_.notice_due() : 0)
-          queue(fmt::format(fmt::runtime(context_.texts->pushes_dropped), lost));
+          queue(context_.texts->pushes_dropped.format(lost));
       }
       if (closing_) {
         co_await ws_.async_close(close_code_, nothrow);

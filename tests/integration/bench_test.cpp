@@ -13,13 +13,13 @@
 
 #include <chrono>
 #include <cstdint>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
 #include "support/process.hpp"
+#include "support/text_scan.hpp"
 
 namespace liaison::testing {
 namespace {
@@ -43,9 +43,7 @@ BenchResult run_bench(std::uint16_t port, std::vector<std::string> options) {
 
 // The number after "key": in the JSON; -1 when absent.
 long long number(const std::string& json, const std::string& key) {
-  std::smatch match;
-  if (!std::regex_search(json, match, std::regex("\"" + key + "\":(\\d+)"))) return -1;
-  return std::stoll(match[1]);
+  return number_after(json, "\"" + key + "\":").value_or(-1);
 }
 
 void expect_clean_run(const BenchResult& result) {

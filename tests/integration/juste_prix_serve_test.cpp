@@ -4,7 +4,6 @@
 #include <signal.h>
 
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
 

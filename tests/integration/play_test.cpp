@@ -5,12 +5,13 @@
 #include <netinet/in.h>
 #include <unistd.h>
 
-#include <regex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "support/process.hpp"
+#include "support/text_scan.hpp"
 
 namespace liaison::testing {
 namespace {
@@ -28,10 +29,11 @@ std::vector<std::string> auto_play(const Server& server, std::vector<std::string
 }
 
 // The tries of each game, as the server counted them in its "won" sentence.
+// A run's server speaks one language: its sentences are all French or all English.
 std::vector<int> tries_per_game(const std::string& out) {
-  static const std::regex won(R"((?:trouvé en|found in) (\d+) (?:essai|tries))");
   std::vector<int> tries;
-  for (std::sregex_iterator it(out.begin(), out.end(), won), end; it != end; ++it) tries.push_back(std::stoi((*it)[1]));
+  for (const long long n : numbers_after(out, "trouvé en ", " essai")) tries.push_back(static_cast<int>(n));
+  for (const long long n : numbers_after(out, "found in ", " tries")) tries.push_back(static_cast<int>(n));
   return tries;
 }
 
@@ -43,8 +45,12 @@ int occurrences(const std::string& text, const std::string& needle) {
 
 // Our numeric moves ("> 50"), all games together.
 int numeric_moves(const std::string& out) {
-  static const std::regex move(R"((^|\n)> -?\d+\n)");
-  return static_cast<int>(std::distance(std::sregex_iterator(out.begin(), out.end(), move), std::sregex_iterator()));
+  int moves = 0;
+  for (const std::string_view line : complete_lines(out)) {
+    Scan move(line);
+    if (move.literal("> ") && move.integer() && move.done()) ++moves;
+  }
+  return moves;
 }
 
 TEST(PlayAuto, WinsOneGameWithinSevenTries) {

@@ -6,10 +6,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <regex>
 #include <stdexcept>
 #include <thread>
 #include <utility>
+
+#include "support/text_scan.hpp"
 
 namespace liaison::testing {
 namespace {
@@ -146,10 +147,9 @@ Server::Server(std::vector<std::string> args) : process_(liaison_binary(), [&] {
   return all;
 }()) {
   const std::string out = process_.read_stdout_until("\n", 10s);
-  std::smatch match;
-  if (!std::regex_search(out, match, std::regex(R"(:(\d+),)")))
-    throw std::runtime_error("server did not print its address: " + out + process_.stderr_text());
-  port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+  const auto port = number_after(out, ":", ",");
+  if (!port) throw std::runtime_error("server did not print its address: " + out + process_.stderr_text());
+  port_ = static_cast<std::uint16_t>(*port);
 }
 
 }  // namespace liaison::testing

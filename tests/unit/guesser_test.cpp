@@ -139,9 +139,7 @@ TEST(Guesser, SaysWhenTheServerContradictsItself) {
   EXPECT_EQ(guesser.remaining().min, 3);
 }
 
-std::string greeting(Lang lang, std::int64_t min, std::int64_t max) {
-  return fmt::format(fmt::runtime(texts(lang).greeting), min, max);
-}
+std::string greeting(Lang lang, std::int64_t min, std::int64_t max) { return texts(lang).greeting.format(min, max); }
 
 TEST(GuesserParseBounds, ReadsTheServersGreetingInBothLanguages) {
   for (const Lang lang : {Lang::fr, Lang::en}) {
@@ -177,14 +175,14 @@ TEST(GuesserClassifyReply, TheServersOwnSentences) {
     EXPECT_EQ(classify_reply(greeting(lang, 1, 100)), ReplyKind::greeting);
     EXPECT_EQ(classify_reply(t.higher), ReplyKind::higher);
     EXPECT_EQ(classify_reply(t.lower), ReplyKind::lower);
-    EXPECT_EQ(classify_reply(fmt::format(fmt::runtime(t.won), 42, 6)), ReplyKind::won);
+    EXPECT_EQ(classify_reply(t.won.format(42, 6)), ReplyKind::won);
     EXPECT_EQ(classify_reply(t.replay_question), ReplyKind::replay_question);
     EXPECT_EQ(classify_reply("FIN"), ReplyKind::fin);
-    EXPECT_EQ(classify_reply(fmt::format(fmt::runtime(t.not_a_number), 1, 100)), ReplyKind::invalid);
-    EXPECT_EQ(classify_reply(fmt::format(fmt::runtime(t.out_of_range), 500, 1, 100)), ReplyKind::invalid);
-    EXPECT_EQ(classify_reply(fmt::format(fmt::runtime(t.empty_message), 1, 100)), ReplyKind::invalid);
+    EXPECT_EQ(classify_reply(t.not_a_number.format(1, 100)), ReplyKind::invalid);
+    EXPECT_EQ(classify_reply(t.out_of_range.format("500", 1, 100)), ReplyKind::invalid);
+    EXPECT_EQ(classify_reply(t.empty_message.format(1, 100)), ReplyKind::invalid);
     EXPECT_EQ(classify_reply(t.invalid_utf8), ReplyKind::invalid);
-    EXPECT_EQ(classify_reply(fmt::format(fmt::runtime(t.too_long), 1024)), ReplyKind::invalid);
+    EXPECT_EQ(classify_reply(t.too_long.format(1024)), ReplyKind::invalid);
   }
 }
 

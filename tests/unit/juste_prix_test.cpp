@@ -161,7 +161,7 @@ TEST(JustePrix, InvalidInputGetsANoticeThatIsNoVerdictAndTheGameGoesOn) {
       EXPECT_EQ(game.tries(), 1) << '"' << input << '"';
       EXPECT_EQ(game.secret(), 42);
       const Reply next = game.on_message("42");
-      EXPECT_EQ(next.text, fmt::format(fmt::runtime(t->won), 42, 2)) << '"' << input << '"';
+      EXPECT_EQ(next.text, t->won.format(42, 2)) << '"' << input << '"';
     }
   }
 }
@@ -397,7 +397,7 @@ int play_by_bisection(JustePrix& game, const Texts& t) {
       low = guess + 1;
     } else if (reply.text == t.lower) {
       high = guess - 1;
-    } else if (reply.text == fmt::format(fmt::runtime(t.won), guess, tries)) {
+    } else if (reply.text == t.won.format(guess, tries)) {
       return tries;
     } else {
       return -1;
