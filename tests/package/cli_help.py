@@ -27,8 +27,17 @@ def sections(text):
     return found
 
 
-def subcommands(binary):
-    return [line.split()[0] for line in sections(help_text(binary)).get("Subcommands", [])]
+def subcommands(binary, *words):
+    return [line.split()[0] for line in sections(help_text(binary, *words)).get("Subcommands", [])]
+
+
+def command_paths(binary):
+    """Every command with its own options: "serve", ..., "check", "check client", "check server"."""
+    paths = []
+    for command in subcommands(binary):
+        paths.append(command)
+        paths += [f"{command} {sub}" for sub in subcommands(binary, command)]
+    return paths
 
 
 def options(binary, *words):
@@ -42,5 +51,6 @@ def options(binary, *words):
         long_names = [name for name in names if name.startswith("--")]
         # option_text("a|b|c (default a)"): the fixed values.
         values = match.group(2).split("|") if match.group(2) and "|" in match.group(2) else None
-        found[long_names[0]] = {"names": names, "values": values}
+        # An option with a short name only (check's -j) goes by it.
+        found[long_names[0] if long_names else min(names)] = {"names": names, "values": values}
     return found

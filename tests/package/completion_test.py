@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 
-from cli_help import options, subcommands
+from cli_help import command_paths, options, subcommands
 
 binary, script = sys.argv[1:3]
 failures = []
@@ -38,9 +38,12 @@ def complete(*lines):
 
 
 commands = subcommands(binary)
-per_command = {command: options(binary, command) for command in commands}
+paths = command_paths(binary)
+nested = {command: subcommands(binary, command) for command in commands}
+per_command = {path: options(binary, *path.split()) for path in paths}
 lines = ["liaison se", "liaison serve --ser", "liaison ", "liaison -"]
-lines += [f"liaison {command} -" for command in commands]
+lines += [f"liaison {command} " for command, subs in nested.items() if subs]
+lines += [f"liaison {path} -" for path in paths]
 value_lines = [(command, name, values) for command, found in per_command.items()
                for name, option in found.items() if (values := option["values"])]
 lines += [f"liaison {command} {name} " for command, name, _ in value_lines]
@@ -50,6 +53,10 @@ check(replies["liaison se"] == {"serve"}, f"liaison se<TAB> completes serve: {re
 check(replies["liaison serve --ser"] == {"--service"},
       f"liaison serve --ser<TAB> completes --service: {replies['liaison serve --ser']}")
 check(replies["liaison "] == set(commands), f"liaison <TAB> offers the subcommands of --help: {replies['liaison ']}")
+for command, subs in nested.items():
+    if subs:
+        offered = replies[f"liaison {command} "]
+        check(offered == set(subs), f"liaison {command} <TAB> offers its subcommands {subs}: {sorted(offered)}")
 check(replies["liaison -"] == set(options(binary)), f"liaison -<TAB> offers --help's options: {replies['liaison -']}")
 for command, found in per_command.items():
     offered = replies[f"liaison {command} -"]

@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 
-from cli_help import options, subcommands
+from cli_help import command_paths, options
 
 binary, source, page = sys.argv[1:4]
 failures = []
@@ -28,7 +28,7 @@ def man_sections(text):
         if line.startswith("# "):
             current = "" if line == "# GLOBAL OPTIONS" else None
         elif line.startswith("## liaison "):
-            current = line.split()[2]
+            current = " ".join(line.split()[2:])  # "serve", or "check client"
         elif current is not None and line.startswith("*-"):
             names = found.setdefault(current, set())
             names.update(re.findall(r"\*(--?[\w-]+)\*", line))
@@ -38,13 +38,13 @@ def man_sections(text):
 with open(source, encoding="utf-8") as file:
     defined = man_sections(file.read())
 
-commands = subcommands(binary)
+commands = command_paths(binary)
 check(len(commands) >= 6, f"liaison --help lists the subcommands ({', '.join(commands)})")
 check(set(defined) - {""} == set(commands),
       f"one man page section per subcommand (man: {sorted(set(defined) - {''})}, --help: {sorted(commands)})")
 for command in ["", *commands]:
     listed = set()
-    for option in options(binary, *([command] if command else [])).values():
+    for option in options(binary, *command.split()).values():
         listed |= option["names"]
     in_man = defined.get(command, set())
     name = f"liaison {command}".strip()
