@@ -2,7 +2,9 @@
 // (PQconnectStart/PQconnectPoll, PQsendQueryParams, PQflush,
 // PQconsumeInput/PQisBusy/PQgetResult) with every wait on its socket made
 // by an Asio coroutine, so that no call here ever blocks its thread on the
-// network. One query at a time: the caller serialises them.
+// network -- but for libpq's own name lookup: PQconnectPoll resolves a host
+// name with a blocking getaddrinfo() (an IP address, or hostaddr=, avoids
+// it). One query at a time: the caller serialises them.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
