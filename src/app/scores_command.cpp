@@ -6,6 +6,7 @@
 #include <exception>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,18 +27,26 @@ struct ScoresOptions {
   core::Lang lang = core::Lang::fr;
 };
 
+// The leaderboard of an existing database; nullopt once the error is said.
+std::optional<std::vector<core::LeaderboardRow>> read_leaderboard(const std::string& db, const ScoresOptions& options) {
+  try {
+    return store::open_score_store(db, store::sqlite::OpenMode::existing)->leaderboard(options.top);
+  } catch (const std::exception& error) {
+    const core::ScoreTexts& texts = core::score_texts(options.lang);
+    fmt::print(stderr, "liaison: {}\n", texts.unreadable_database.format(error.what()));
+    return std::nullopt;
+  }
+}
+
 int run_scores(const ScoresOptions& options) {
   const core::ScoreTexts& texts = core::score_texts(options.lang);
   const bool explicit_path = !options.db.empty();
   const std::filesystem::path path = explicit_path ? std::filesystem::path(options.db) : store::default_db_path();
   std::vector<core::LeaderboardRow> rows;
-  if (std::filesystem::exists(path)) {
-    try {
-      rows = store::open_score_store(path.string(), store::sqlite::OpenMode::existing)->leaderboard(options.top);
-    } catch (const std::exception& error) {
-      fmt::print(stderr, "liaison: {}\n", texts.unreadable_database.format(error.what()));
-      return 1;
-    }
+  if (store::postgres_conninfo(options.db) || std::filesystem::exists(path)) {
+    auto read = read_leaderboard(path.string(), options);
+    if (!read) return 1;
+    rows = std::move(*read);
   } else if (explicit_path) {
     // Likely a typo: creating an empty database there would hide it.
     fmt::print(stderr, "liaison: {}\n", texts.no_database.format(path.string()));
@@ -53,7 +62,8 @@ int run_scores(const ScoresOptions& options) {
 void add_scores_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ScoresOptions>();
   CLI::App* command = app.add_subcommand("scores", "Show the leaderboard of the juste prix games recorded on this machine");
-  command->add_option("--db", options->db, "Scores database (default: $XDG_DATA_HOME/liaison/scores.db)")
+  command->add_option("--db", options->db,
+                      "Scores database: a file (default: $XDG_DATA_HOME/liaison/scores.db) or a postgresql:// URI")
       ->option_text("PATH");
   command->add_option("--top", options->top, "Players shown, best first")
       ->check(CLI::Range(1, 1000))

@@ -130,7 +130,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                       "Also serve the web side on [HOST:]PORT (loopback by default): JSON API, /metrics, /play");
   command->add_option("--teacher-token", options->teacher_token,
                       "--web: the token of the teacher's actions (default: a new random one, printed at start-up)");
-  command->add_option("--db", options->db, "Scores database (default: $XDG_DATA_HOME/liaison/scores.db; :memory: keeps none)");
+  command->add_option("--db", options->db,
+                      "Scores database: a file (default: $XDG_DATA_HOME/liaison/scores.db; :memory: keeps none) "
+                      "or a postgresql:// URI");
   add_room_options(*command, *options);
   add_limit_options(*command, *options);
   add_lang_option(*command, options->lang);

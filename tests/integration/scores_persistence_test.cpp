@@ -8,34 +8,12 @@
 #include <thread>
 #include <vector>
 
-#include "support/client.hpp"
+#include "support/play_games.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
 namespace liaison::testing {
 namespace {
-
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
-
-// Plays `games` solo games by bisection as `nickname`, the lesson's way.
-void play_games(std::uint16_t port, const std::string& nickname, int games) {
-  Client client(port);
-  client.recv_once();
-  ASSERT_EQ(converse(client, "/nick " + nickname), "Vous êtes maintenant " + nickname + ".");
-  for (int game = 0; game < games; ++game) {
-    std::int64_t low = 1, high = 100;
-    std::string reply;
-    for (int tries = 0; tries < 10; ++tries) {
-      const std::int64_t guess = (low + high) / 2;
-      reply = converse(client, std::to_string(guess));
-      if (contains(reply, "C'est plus")) low = guess + 1;
-      else if (contains(reply, "C'est moins")) high = guess - 1;
-      else break;
-    }
-    ASSERT_TRUE(contains(reply, "Gagné")) << reply;
-    if (game + 1 < games) converse(client, "o");
-  }
-}
 
 std::string scores_json(const std::string& db) {
   const Finished scores = run_liaison({"scores", "--db", db, "--json", "--top", "100"});

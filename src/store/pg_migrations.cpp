@@ -1,0 +1,130 @@
+#include "store/pg_migrations.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace liaison::store::pg {
+namespace {
+
+// Any number that no other application on the database is likely to lock.
+constexpr std::string_view migration_lock = "7022863014529372527";
+
+// Append only: a released step never changes, since databases already ran it.
+constexpr std::array<std::string_view, 2> steps{
+    // 1: one row per player per finished game (finished_at is written out as
+    // SQLite's "2026-12-02T14:03:27.512Z" when read).
+    R"sql(
+      CREATE TABLE liaison.games (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        finished_at timestamptz NOT NULL DEFAULT now(),
+        mode text NOT NULL CHECK (mode IN ('solo', 'round')),
+        nickname text CHECK (nickname <> ''),
+        round bigint CHECK ((round IS NULL) = (mode = 'solo')),
+        min bigint NOT NULL,
+        max bigint NOT NULL CHECK (min <= max),
+        secret bigint NOT NULL CHECK (secret BETWEEN min AND max),
+        found boolean NOT NULL,
+        tries integer NOT NULL CHECK (tries >= 0),
+        duration_ms bigint NOT NULL CHECK (duration_ms >= 0),
+        rank integer NOT NULL CHECK (rank >= 0)
+      );
+    )sql",
+    // 2: one row per player, kept by a trigger, so that the leaderboard reads
+    // as many rows as there are players. A player is a nickname whatever its
+    // ASCII case, as in the rooms (and SQLite's NOCASE: "É" is not "é"),
+    // shown as last spelled. The trigger runs once per INSERT and updates
+    // the players in their key's order: two servers writing batches with the
+    // same players lock them in the same order and never deadlock.
+    R"sql(
+      CREATE FUNCTION liaison.player_key(nickname text) RETURNS text
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+        RETURN translate(nickname, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz');
+      CREATE TABLE liaison.players (
+        player text COLLATE "C" PRIMARY KEY,
+        nickname text NOT NULL,
+        rounds_won bigint NOT NULL,
+        games_found bigint NOT NULL,
+        games bigint NOT NULL,
+        tries_found bigint NOT NULL,  -- over the games found
+        best_time_ms bigint           -- the fastest find; NULL until one
+      );
+      -- One aggregation for the games already there and for each new batch.
+      CREATE FUNCTION liaison.add_to_players(batch liaison.games[]) RETURNS void LANGUAGE sql AS $body$
+        INSERT INTO liaison.players AS p
+          SELECT liaison.player_key(nickname), (array_agg(nickname ORDER BY id DESC))[1],
+                 count(*) FILTER (WHERE mode = 'round' AND rank = 1), count(*) FILTER (WHERE found), count(*),
+                 coalesce(sum(tries) FILTER (WHERE found), 0), min(duration_ms) FILTER (WHERE found)
+          FROM unnest(batch) WHERE nickname IS NOT NULL GROUP BY 1 ORDER BY 1
+          ON CONFLICT (player) DO UPDATE SET
+            nickname = excluded.nickname,
+            rounds_won = p.rounds_won + excluded.rounds_won,
+            games_found = p.games_found + excluded.games_found,
+            games = p.games + excluded.games,
+            tries_found = p.tries_found + excluded.tries_found,
+            best_time_ms = least(p.best_time_ms, excluded.best_time_ms);  -- least() skips NULLs
+      $body$;
+      SELECT liaison.add_to_players(array(SELECT g FROM liaison.games AS g));
+      CREATE FUNCTION liaison.count_for_players() RETURNS trigger LANGUAGE plpgsql AS $body$
+      BEGIN
+        PERFORM liaison.add_to_players(array(SELECT g::liaison.games FROM new_games AS g));
+        RETURN NULL;
+      END
+      $body$;
+      CREATE TRIGGER games_count_for_players AFTER INSERT ON liaison.games
+        REFERENCING NEW TABLE AS new_games FOR EACH STATEMENT EXECUTE FUNCTION liaison.count_for_players();
+    )sql",
+};
+
+// Version 0: the schema and its version table, before any step.
+constexpr std::string_view bootstrap = R"sql(
+  CREATE SCHEMA IF NOT EXISTS liaison;
+  CREATE TABLE IF NOT EXISTS liaison.schema_version (
+    one_row boolean PRIMARY KEY DEFAULT true CHECK (one_row),
+    version integer NOT NULL CHECK (version >= 0)
+  );
+  INSERT INTO liaison.schema_version (version) VALUES (0) ON CONFLICT DO NOTHING;
+)sql";
+
+void check_known(int version) {
+  if (version > latest_schema_version())
+    throw Error(fmt::format("scores schema version {} is newer than this liaison knows ({}): use a newer liaison",
+                            version, latest_schema_version()));
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(steps.size()); }
+
+int schema_version(Client& client) {
+  const Result found =
+      client.query("SELECT to_regnamespace('liaison') IS NOT NULL, to_regclass('liaison.schema_version') IS NOT NULL");
+  if (!found.boolean(0, 1)) {
+    if (found.boolean(0, 0)) throw Error("the database has a schema \"liaison\" that is not liaison's scores");
+    return 0;
+  }
+  return static_cast<int>(client.query("SELECT version FROM liaison.schema_version").int64(0, 0));
+}
+
+void migrate(Client& client, int target) {
+  const int wanted = std::min(target, latest_schema_version());
+  const int found = schema_version(client);
+  check_known(found);
+  if (found >= wanted) return;  // the usual case: no lock, no write
+  Transaction transaction(client);
+  client.query("SELECT pg_advisory_xact_lock($1)", {std::string(migration_lock)});
+  client.query(bootstrap);
+  // Read again under the lock: another server may have migrated meanwhile.
+  const int current = static_cast<int>(client.query("SELECT version FROM liaison.schema_version").int64(0, 0));
+  check_known(current);
+  for (int version = current + 1; version <= wanted; ++version)
+    client.query(steps[static_cast<std::size_t>(version - 1)]);
+  if (current < wanted)
+    client.query("UPDATE liaison.schema_version SET version = $1", {std::to_string(wanted)});
+  transaction.commit();
+}
+
+}  // namespace liaison::store::pg
