@@ -88,7 +88,9 @@ asio::awaitable<CheckResult> check_game(ClientRun& run, core::Lang lang) {
     const std::size_t from = run.program().output_seen();
     co_await run.reply(answer);
     if (!co_await run.shown(answer, from)) co_return not_shown(run, lang, answer);
-    if (answer.starts_with("Gagné")) {
+    // Read back through the core's reading of replies, not a copy of their words.
+    const core::ReplyKind kind = core::classify_reply(answer);
+    if (kind == core::ReplyKind::won) {
       if (automatic && tries > most)
         co_return verdict(Outcome::failed,
                           trf(lang, "client automatique : gagné en {} essais, plus que {}",
@@ -99,7 +101,7 @@ asio::awaitable<CheckResult> check_game(ClientRun& run, core::Lang lang) {
                             automatic ? tr(lang, "client automatique : ", "automatic client: ") : "", tries));
     }
     if (!message.typed) continue;
-    guesser.take(answer.starts_with("C'est plus") ? core::Verdict::higher : core::Verdict::lower);
+    guesser.take(kind == core::ReplyKind::higher ? core::Verdict::higher : core::Verdict::lower);
   }
   co_return verdict(Outcome::failed, std::string(tr(lang, "pas de victoire en 12 essais", "no win in 12 tries")),
                     run.transcript());
