@@ -1,11 +1,15 @@
 """A correct juste prix server, as a student grows the lesson's server:
 one client at a time, raw messages (one recv(1024) is one message), the
 server speaks first, FIN ends. Port: argv[1] (50000 by default)."""
+import os
 import random
 import socket
 import sys
 
 PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 50000
+# The tests fix the secrets (GALLERY_SEED) so that what they assert was
+# answered is answered every run; unset, they are random, as a student's are.
+random.seed(os.environ.get("GALLERY_SEED"))
 
 
 def partie(client):

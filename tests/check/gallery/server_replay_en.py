@@ -1,10 +1,14 @@
 """A correct server that replays, in English: after a win it asks "Play
 again? (y/n)" and draws a new secret; FIN after "n" or FIN. Port: argv[1]."""
+import os
 import random
 import socket
 import sys
 
 PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 50000
+# The tests fix the secrets (GALLERY_SEED) so that what they assert was
+# answered is answered every run; unset, they are random, as a student's are.
+random.seed(os.environ.get("GALLERY_SEED"))
 
 
 def game(client):
