@@ -10,6 +10,7 @@
 #include "bench/process_probe.hpp"
 #include "bench/report.hpp"
 #include "bench/run_state.hpp"
+#include "bench/source_addresses.hpp"
 #include "bench/worker.hpp"
 #include "net/endpoint.hpp"
 
@@ -32,6 +33,7 @@ std::string_view name_of(Phase phase) {
 Plan make_plan(const BenchOptions& options, const tcp::endpoint& server) {
   Plan plan;
   plan.server = server;
+  plan.sources = parse_source_addresses(options.source_addresses);
   plan.line = options.line;
   plan.timeout = std::chrono::duration_cast<Clock::duration>(Seconds(options.timeout_s));
   if (options.rate) {
