@@ -177,8 +177,11 @@ int run_bench(const BenchOptions& options) {
   if (report.server) report.server->before = sample(report.server);
 
   Coordinator coordinator(options, *server);
+  const auto started = Clock::now();
   coordinator.start();
-  if (coordinator.wait_for_connections()) {
+  const bool connected = coordinator.wait_for_connections();
+  report.connect_seconds = Seconds(Clock::now() - started).count();
+  if (connected) {
     if (report.server) report.server->connected = sample(report.server);
     coordinator.spend(Phase::warmup, options.warmup_s);
     const Counts start = coordinator.counts();
