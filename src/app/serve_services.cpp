@@ -80,7 +80,11 @@ Services::~Services() {
 void Services::open_store() {
   if (options_.service == Service::echo) return;
   try {
-    store_ = std::make_unique<store::GroupCommitStore>(store::open_score_store(options_.db));
+    // SQLite commits on the event loops, once per turn; PostgreSQL (a network
+    // round trip per commit) on the store's own thread.
+    const auto mode = store::postgres_conninfo(options_.db) ? store::GroupCommitStore::Commit::writer
+                                                            : store::GroupCommitStore::Commit::here;
+    store_ = std::make_unique<store::GroupCommitStore>(store::open_score_store(options_.db), mode);
   } catch (const std::exception& error) {
     throw StartFailure(fmt::format("liaison serve: {}", error.what()));
   }
