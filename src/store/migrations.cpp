@@ -77,11 +77,17 @@ constexpr std::array<std::string_view, 2> steps{
 
 int user_version(sqlite::Database& db) { return static_cast<int>(db.query_int("PRAGMA user_version")); }
 
-void check_known(sqlite::Database& db, int version) {
+void check_not_newer(sqlite::Database& db, int version) {
   if (version > latest_schema_version())
     throw std::runtime_error(fmt::format(
         "{}: scores database version {} is newer than this liaison knows ({}): use a newer liaison", db.path(),
         version, latest_schema_version()));
+}
+
+// Under the write lock only: outside a transaction, another process may
+// create the tables and set the version between the two reads.
+void check_known(sqlite::Database& db, int version) {
+  check_not_newer(db, version);
   if (version == 0 && db.query_int("SELECT count(*) FROM sqlite_schema") > 0)
     throw std::runtime_error(fmt::format("{}: an SQLite database, but not liaison's scores", db.path()));
 }
@@ -92,7 +98,7 @@ int latest_schema_version() { return static_cast<int>(steps.size()); }
 
 void migrate(sqlite::Database& db, int target) {
   const int found = user_version(db);
-  check_known(db, found);
+  check_not_newer(db, found);
   // Up to date (the usual case): no write lock taken at all.
   for (int version = found + 1; version <= std::min(target, latest_schema_version()); ++version) {
     sqlite::Transaction transaction(db);
