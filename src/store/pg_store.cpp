@@ -180,11 +180,13 @@ void PgStore::record(const std::vector<core::GameRecord>& games) {
   const Clock::time_point deadline = Clock::now() + settings_.record_wait;
   for (;;) {
     if (!pending_.waits(mine)) return;  // the watch wrote it meanwhile
-    if (Clock::now() >= next_attempt_ && write_pending(mine)) return;
-    if (next_attempt_ > deadline)
+    const Clock::time_point now = Clock::now();
+    // The last attempt is at the deadline, whatever the backoff says.
+    if ((now >= next_attempt_ || now >= deadline) && write_pending(mine)) return;
+    if (Clock::now() >= deadline)
       throw core::StoreUnavailable(fmt::format(
           "PostgreSQL unreachable: {} game(s) wait to be written when it answers again", pending_.games()));
-    retry_.wait_until(lock, next_attempt_);
+    retry_.wait_until(lock, std::min(next_attempt_, deadline));
   }
 }
 
