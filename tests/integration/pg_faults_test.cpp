@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <map>
 #include <mutex>
@@ -93,7 +94,9 @@ TEST(PgFaults, AKillNineMidRunLosesNoGameAnnouncedAsRecorded) {
       }
     });
   }
-  while (wins < 30) std::this_thread::sleep_for(5ms);
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (wins < 30 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
+  EXPECT_GE(wins, 30) << "the players stopped winning before the kill";
   server.process().signal(SIGKILL);
   server.process().wait();
   for (std::thread& thread : threads) thread.join();
