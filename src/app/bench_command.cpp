@@ -3,6 +3,7 @@
 
 #include "app/commands.hpp"
 #include "bench/bench.hpp"
+#include "bench/options.hpp"
 
 namespace liaison::app {
 
@@ -38,6 +39,11 @@ void add_bench_command(CLI::App& app, int& exit_code) {
   command->add_option("--connect-batch", options->connect_batch, "Connections being opened at once")
       ->check(CLI::Range(1, 100'000))
       ->capture_default_str();
+  command->add_option("--source-addresses", options->source_addresses,
+                      "Local addresses to connect from, one connection from each in turn (e.g. "
+                      "127.0.0.2,127.0.0.3 or 127.0.0.2-127.0.0.9): about 28,000 connections per address")
+      ->delimiter(',')
+      ->check(bench::source_address_error);
   command->add_option("--server-pid", options->server_pid,
                       "PID of the server (on this machine): report its CPU time per guess and its memory");
   command->add_flag("--json", options->json, "Print the result as one JSON object");

@@ -82,9 +82,13 @@ Services::~Services() {
 void Services::open_store() {
   if (options_.service == Service::echo) return;
   try {
+    // SQLite commits on the event loops, once per turn; PostgreSQL (a network
+    // round trip per commit) on the store's own thread.
+    const auto mode = store::postgres_conninfo(options_.db) ? store::GroupCommitStore::Commit::writer
+                                                            : store::GroupCommitStore::Commit::here;
     std::unique_ptr<core::ScoreStore> opened = store::open_score_store(options_.db);
     pg_ = dynamic_cast<store::PgStore*>(opened.get());
-    store_ = std::make_unique<store::GroupCommitStore>(std::move(opened));
+    store_ = std::make_unique<store::GroupCommitStore>(std::move(opened), mode);
   } catch (const std::exception& error) {
     throw StartFailure(fmt::format("liaison serve: {}", error.what()));
   }

@@ -10,6 +10,7 @@
 #include "bench/process_probe.hpp"
 #include "bench/report.hpp"
 #include "bench/run_state.hpp"
+#include "bench/source_addresses.hpp"
 #include "bench/worker.hpp"
 #include "net/endpoint.hpp"
 
@@ -32,6 +33,7 @@ std::string_view name_of(Phase phase) {
 Plan make_plan(const BenchOptions& options, const tcp::endpoint& server) {
   Plan plan;
   plan.server = server;
+  plan.sources = parse_source_addresses(options.source_addresses);
   plan.line = options.line;
   plan.timeout = std::chrono::duration_cast<Clock::duration>(Seconds(options.timeout_s));
   if (options.rate) {
@@ -175,8 +177,11 @@ int run_bench(const BenchOptions& options) {
   if (report.server) report.server->before = sample(report.server);
 
   Coordinator coordinator(options, *server);
+  const auto started = Clock::now();
   coordinator.start();
-  if (coordinator.wait_for_connections()) {
+  const bool connected = coordinator.wait_for_connections();
+  report.connect_seconds = Seconds(Clock::now() - started).count();
+  if (connected) {
     if (report.server) report.server->connected = sample(report.server);
     coordinator.spend(Phase::warmup, options.warmup_s);
     const Counts start = coordinator.counts();

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace liaison::bench {
 
@@ -19,8 +20,13 @@ struct BenchOptions {
   double timeout_s = 5;          // per operation: connect, send, reply
   int idle = 0;                  // extra connections that only greet, then one guess at the end
   int connect_batch = 500;       // connections being opened at once
+  std::vector<std::string> source_addresses;  // connect from these, in turn ("A" or "A-B")
   std::optional<int> server_pid; // read this server's CPU time and memory from /proc
   bool json = false;
 };
+
+// Empty when `item` is a valid --source-addresses item, else what is wrong
+// (the parsing itself is in source_addresses.cpp, which needs Asio).
+std::string source_address_error(const std::string& item);
 
 }  // namespace liaison::bench

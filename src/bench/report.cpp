@@ -37,7 +37,8 @@ void print_table(const Report& report, std::FILE* out) {
   const BenchOptions& options = report.options;
   const core::LatencyHistogram& latency = report.latency;
   fmt::print(out, "liaison bench: {}, {}\n", report.server_address, describe_load(options));
-  fmt::print(out, "measured {:.2f} s after {:.1f} s of warmup\n\n", report.seconds, options.warmup_s);
+  fmt::print(out, "every connection greeted (or failed) after {:.2f} s; measured {:.2f} s after {:.1f} s of warmup\n\n",
+             report.connect_seconds, report.seconds, options.warmup_s);
   fmt::print(out, "  guesses    {:>12}  {:>12.1f} /s\n", report.measured.guesses, report.per_second(report.measured.guesses));
   fmt::print(out, "  games      {:>12}  {:>12.1f} /s\n", report.measured.games, report.per_second(report.measured.games));
   fmt::print(out, "  latency µs    p50 {}   p99 {}   p99.9 {}   max {}   (mean {:.1f})\n", latency.percentile(50),
@@ -70,8 +71,9 @@ void print_json(const Report& report, std::FILE* out) {
   const Counts& totals = report.totals;
   fmt::print(out, "{{\"server_address\":\"{}\",\"players\":{},\"idle\":{},\"threads\":{},\"framing\":\"{}\",",
              report.server_address, options.players, options.idle, options.threads, options.line ? "line" : "raw");
-  fmt::print(out, "\"rate\":{},\"warmup_s\":{:.3f},\"duration_s\":{:.3f},",
-             options.rate ? fmt::format("{:.1f}", *options.rate) : "null", options.warmup_s, report.seconds);
+  fmt::print(out, "\"rate\":{},\"greeted_after_s\":{:.3f},\"warmup_s\":{:.3f},\"duration_s\":{:.3f},",
+             options.rate ? fmt::format("{:.1f}", *options.rate) : "null", report.connect_seconds, options.warmup_s,
+             report.seconds);
   fmt::print(out, "\"guesses\":{},\"games\":{},\"guesses_per_s\":{:.1f},\"games_per_s\":{:.1f},", report.measured.guesses,
              report.measured.games, report.per_second(report.measured.guesses), report.per_second(report.measured.games));
   fmt::print(out, "\"latency_us\":{{\"p50\":{},\"p99\":{},\"p999\":{},\"max\":{},\"mean\":{:.1f},\"count\":{}}},",

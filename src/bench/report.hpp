@@ -24,6 +24,7 @@ struct Report {
   BenchOptions options;
   std::string server_address;
   double seconds = 0;          // of the measured window
+  double connect_seconds = 0;  // from the start until every connection greeted (or failed)
   Counts measured;             // guesses and games of the measured window
   Counts totals;               // errors and idle answers of the whole run
   core::LatencyHistogram latency;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <vector>
 
 #include "net/asio.hpp"
 
@@ -23,6 +24,7 @@ struct RunState {
 // The same for every player of the run.
 struct Plan {
   tcp::endpoint server;
+  std::vector<asio::ip::address> sources;  // empty: the kernel chooses
   bool line = false;
   std::chrono::steady_clock::duration timeout{};
   // Open loop: time between two intended guesses of one player, and the

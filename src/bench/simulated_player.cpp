@@ -10,6 +10,7 @@
 #include "core/texts.hpp"
 #include "core/words.hpp"
 #include "bench/reply_shape.hpp"
+#include "bench/source_addresses.hpp"
 #include "bench/worker.hpp"
 
 namespace liaison::bench {
@@ -62,6 +63,11 @@ void SimulatedPlayer::wake() { timer_.cancel(); }
 
 asio::awaitable<bool> SimulatedPlayer::connect_and_greet() {
   arm();
+  if (const auto& sources = worker_.plan().sources; !sources.empty()) {
+    error_code error;
+    bind_source(socket_, sources[number_ % sources.size()], error);
+    if (error) co_return fail(ErrorKind::refused, fmt::format("binding to a source address: {}", error.message()));
+  }
   auto [error] = co_await socket_.async_connect(worker_.plan().server, nothrow);
   deadline_ = Clock::time_point::max();
   if (timed_out_) co_return fail(ErrorKind::timeout, "no connection within the timeout");

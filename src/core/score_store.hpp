@@ -80,6 +80,16 @@ class DeferredCommits {
   // Calls `done(committed)`, from any thread, once everything up to `ticket`
   // is committed (true) or its transaction failed (false).
   virtual void when_committed(CommitTicket ticket, std::function<void(bool committed)> done) = 0;
+
+  // A store that can commit on the caller's thread (SQLite: an append to its
+  // log, no fsync) says so; then a transport may batch the hand-off: once per
+  // turn of its event loop, commit_here() writes everything recorded so far,
+  // and outcome() tells each waiting reply how its games went, with no other
+  // thread involved (src/net/commit_wait.cpp).
+  virtual bool commits_here() const { return false; }
+  virtual void commit_here() {}
+  // true: `ticket` is committed; false: its transaction failed; nullopt: not yet.
+  virtual std::optional<bool> outcome(CommitTicket /*ticket*/) { return std::nullopt; }
 };
 
 }  // namespace liaison::core

@@ -12,9 +12,11 @@
 namespace liaison::net {
 
 // The session's reply to `message` (core::answer), held until what the answer
-// recorded is committed; when it could not be, the reply says so first. The
-// store's thread wakes this coroutine through `executor`; the store must
-// deliver every wake-up before the loop behind `executor` is destroyed
+// recorded is committed; when it could not be, the reply says so first.
+// A store that commits here (SQLite) is committed by the loop behind
+// `executor` once per turn, for every reply of that turn together. Otherwise
+// the store's thread wakes this coroutine through `executor`, and the store
+// must deliver every wake-up before that loop is destroyed
 // (GroupCommitStore::drain()). Without `commits`, this is core::answer.
 asio::awaitable<core::Reply> answer_when_recorded(core::Session& session, const core::Message& message,
                                                   const core::Texts& texts, core::DeferredCommits* commits,

@@ -17,8 +17,9 @@ constexpr std::size_t failures_kept = 1024;
 
 }  // namespace
 
-GroupCommitStore::GroupCommitStore(std::unique_ptr<core::ScoreStore> inner)
-    : inner_(std::move(inner)), writer_([this] { write_batches(); }) {}
+GroupCommitStore::GroupCommitStore(std::unique_ptr<core::ScoreStore> inner, Commit mode,
+                                   std::chrono::milliseconds window)
+    : inner_(std::move(inner)), mode_(mode), window_(window), writer_([this] { write_batches(); }) {}
 
 GroupCommitStore::~GroupCommitStore() {
   {
@@ -36,7 +37,10 @@ void GroupCommitStore::record(const std::vector<core::GameRecord>& games) {
     const std::lock_guard lock(mutex_);
     queued_.push_back({.ticket = ++recorded_, .games = games});
     unclaimed = recorded_;
-    wake_writer = writer_waiting_;  // a busy writer takes these with its next batch
+    // A busy writer takes these with its next batch; with Commit::here, a
+    // backstop that looks every window_ needs no wake-up either.
+    wake_writer = writer_waiting_ && (mode_ == Commit::writer || !recorded_since_look_);
+    recorded_since_look_ = true;
   }
   if (wake_writer) wake_.notify_one();
 }
@@ -70,29 +74,65 @@ void GroupCommitStore::when_committed(core::CommitTicket ticket, std::function<v
   done(committed);
 }
 
+void GroupCommitStore::commit_here() {
+  const std::lock_guard writing(write_mutex_);
+  std::unique_lock lock(mutex_);
+  if (queued_.empty()) return;
+  std::vector<Group> batch;
+  std::vector<core::CommitTicket> failed;
+  write_queued(batch, failed, lock);
+}
+
+std::optional<bool> GroupCommitStore::outcome(core::CommitTicket ticket) {
+  const std::lock_guard lock(mutex_);
+  if (ticket > committed_) return std::nullopt;
+  return std::find(failures_.begin(), failures_.end(), ticket) == failures_.end();
+}
+
 // The writer: takes everything queued, writes it in one transaction, then
 // tells whoever waits for those games. While it writes, more games queue up
 // and make the next batch: the busier the server, the larger the batches.
 void GroupCommitStore::write_batches() {
   std::vector<Group> batch;
   std::vector<core::CommitTicket> failed;
-  std::unique_lock lock(mutex_);
   for (;;) {
-    writer_waiting_ = true;
-    wake_.wait(lock, [this] { return !queued_.empty() || stopping_; });
-    writer_waiting_ = false;
-    if (queued_.empty()) return;  // stopping, and everything is written
-    batch.swap(queued_);
-    lock.unlock();
-
-    write(batch, failed);
-    const core::CommitTicket last = batch.back().ticket;
-    batch.clear();
-
+    std::unique_lock lock(mutex_);
+    wait_for_work(lock);
+    if (queued_.empty()) {
+      if (stopping_) return;  // everything is written
+      continue;
+    }
+    lock.unlock();  // write_mutex_ first: the order commit_here() takes them in
+    const std::lock_guard writing(write_mutex_);
     lock.lock();
-    announce(last, failed, lock);
-    failed.clear();
+    if (!queued_.empty()) write_queued(batch, failed, lock);
   }
+}
+
+void GroupCommitStore::wait_for_work(std::unique_lock<std::mutex>& lock) {
+  writer_waiting_ = true;
+  if (mode_ == Commit::writer) {
+    wake_.wait(lock, [this] { return !queued_.empty() || stopping_; });
+  } else {
+    // Asleep until a game is recorded, then a look once per window: the
+    // event loops commit their own games in the meantime.
+    wake_.wait(lock, [this] { return recorded_since_look_ || stopping_; });
+    wake_.wait_for(lock, window_, [this] { return stopping_; });
+    recorded_since_look_ = false;
+  }
+  writer_waiting_ = false;
+}
+
+void GroupCommitStore::write_queued(std::vector<Group>& batch, std::vector<core::CommitTicket>& failed,
+                                    std::unique_lock<std::mutex>& lock) {
+  batch.swap(queued_);
+  lock.unlock();
+  write(batch, failed);
+  const core::CommitTicket last = batch.back().ticket;
+  batch.clear();
+  lock.lock();
+  announce(last, failed, lock);
+  failed.clear();
 }
 
 void GroupCommitStore::announce(core::CommitTicket last, const std::vector<core::CommitTicket>& failed,

@@ -1,14 +1,26 @@
-// Writes games on a thread of its own, many games per transaction: the event
-// loop never waits for the disk, and a commit (with its WAL write and the
+// Writes games many per transaction: a commit (with its log write and the
 // occasional checkpoint) is paid once per batch instead of once per game.
 // Each game is still all-or-nothing: a batch is one transaction.
+//
+// Two ways, chosen at construction:
+// - writer (PostgreSQL: a commit is a network round trip): a thread of its
+//   own writes whatever is queued, woken by record() when it sleeps, and
+//   calls back each waiter (when_committed) from there;
+// - Commit::here (SQLite: a commit appends to the log, no fsync): the event
+//   loops commit on their own threads once per turn (commit_here), so a
+//   finished game costs no hand-off between threads at all. The writer thread
+//   is then only a backstop for games nobody commits (a round's end on its
+//   timer): it looks at most once per `window` while games are recorded, and
+//   sleeps, costing nothing, while none are.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -18,7 +30,9 @@ namespace liaison::store {
 
 class GroupCommitStore final : public core::ScoreStore, public core::DeferredCommits {
  public:
-  explicit GroupCommitStore(std::unique_ptr<core::ScoreStore> inner);
+  enum class Commit { writer, here };
+  explicit GroupCommitStore(std::unique_ptr<core::ScoreStore> inner, Commit mode = Commit::writer,
+                            std::chrono::milliseconds window = std::chrono::milliseconds(20));
   // Commits what is still queued, then stops the writer.
   ~GroupCommitStore() override;
   GroupCommitStore(const GroupCommitStore&) = delete;
@@ -42,6 +56,11 @@ class GroupCommitStore final : public core::ScoreStore, public core::DeferredCom
 
   core::CommitTicket claim_ticket() override;
   void when_committed(core::CommitTicket ticket, std::function<void(bool committed)> done) override;
+  bool commits_here() const override { return mode_ == Commit::here; }
+  // Writes everything queued (by any thread) on the calling thread, in one
+  // transaction, and tells its waiters; returns once it is done.
+  void commit_here() override;
+  std::optional<bool> outcome(core::CommitTicket ticket) override;
 
  private:
   struct Group {  // the games of one record() call
@@ -54,6 +73,12 @@ class GroupCommitStore final : public core::ScoreStore, public core::DeferredCom
   };
 
   void write_batches();
+  // The backstop of Commit::here: waits until games may need it.
+  void wait_for_work(std::unique_lock<std::mutex>& lock);
+  // With write_mutex_ and `lock` held, the queue not empty: writes it all
+  // and announces it; returns with `lock` held.
+  void write_queued(std::vector<Group>& batch, std::vector<core::CommitTicket>& failed,
+                    std::unique_lock<std::mutex>& lock);
   // With the lock held: the batch up to `last` is committed (but `failed`);
   // tells its waiters and the commit hook, unlocking around the waiters.
   void announce(core::CommitTicket last, const std::vector<core::CommitTicket>& failed,
@@ -61,6 +86,9 @@ class GroupCommitStore final : public core::ScoreStore, public core::DeferredCom
   void write(const std::vector<Group>& batch, std::vector<core::CommitTicket>& failed);
 
   std::unique_ptr<core::ScoreStore> inner_;
+  const Commit mode_;
+  const std::chrono::milliseconds window_;
+  std::mutex write_mutex_;  // one batch at a time, so that batches commit in ticket order
   std::mutex mutex_;
   std::condition_variable wake_;
   std::vector<Group> queued_;
@@ -72,6 +100,7 @@ class GroupCommitStore final : public core::ScoreStore, public core::DeferredCom
   bool calling_back_ = false;
   std::function<void()> on_commit_;
   bool writer_waiting_ = false;  // asleep: the next record() wakes it
+  bool recorded_since_look_ = false;  // Commit::here: a game was recorded since the backstop last looked
   std::condition_variable idle_;  // for drain()
   bool stopping_ = false;
   std::thread writer_;  // last: started once everything above exists

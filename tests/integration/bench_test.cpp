@@ -92,6 +92,24 @@ TEST(Bench, ReportsTheServersCostWhenGivenItsPid) {
   EXPECT_GT(number(result.json, "hwm_kib"), 0) << result.json;
 }
 
+// The server admits one connection per address: two players get in only
+// from two addresses, and only if bench really connects from each in turn.
+TEST(Bench, SourceAddressesAreUsedInTurnAndSeenByTheServer) {
+  Server server({"--seed", "1", "--max-per-ip", "1"});
+  const BenchResult two = run_bench(server.port(), {"-c", "2", "--source-addresses", "127.0.0.2-127.0.0.3"});
+  expect_clean_run(two);
+  const BenchResult one = run_bench(server.port(), {"-c", "2", "--source-addresses", "127.0.0.2"});
+  EXPECT_EQ(one.exit_code, 1) << one.json;
+  EXPECT_GE(number(one.json, "total"), 1) << one.json;
+  EXPECT_NE(one.errors.find("Trop de connexions"), std::string::npos) << one.errors;  // the server refused it
+}
+
+TEST(Bench, ASourceAddressThatIsNotOneIsRefusedAtOnce) {
+  const Finished run = run_liaison({"bench", "--source-addresses", "127.0.0.9-127.0.0.2"});
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.err.find("127.0.0.9-127.0.0.2"), std::string::npos) << run.err;
+}
+
 // A loopback socket bound to a free port; its port in `port`.
 int bound_socket(std::uint16_t& port) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -217,21 +218,63 @@ TEST(GroupCommitStore, NothingQueuedIsLostAtTheEnd) {
   EXPECT_EQ(count_games(path), 300);
 }
 
-TEST(GroupCommitStore, ManyThreadsRecordAtOnce) {
-  TempDir dir;
-  const auto path = dir / "scores.db";
-  GroupCommitStore store(std::make_unique<SqliteStore>(path.string()));
-  std::atomic<int> committed{0};
+// 4 threads record 100 games each, one at a time; `committed(ticket)` waits
+// for each. Returns how many it said were committed.
+int record_from_threads(GroupCommitStore& store, const std::function<bool(core::CommitTicket)>& committed) {
+  std::atomic<int> count{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&, t] {
       for (int i = 0; i < 100; ++i) {
         store.record({solo_game("t" + std::to_string(t), 5, 3s)});
-        if (wait_committed(store, store.claim_ticket())) ++committed;
+        if (committed(store.claim_ticket())) ++count;
       }
     });
   for (std::thread& thread : threads) thread.join();
-  EXPECT_EQ(committed.load(), 400);
+  return count.load();
+}
+
+TEST(GroupCommitStore, ManyThreadsRecordAtOnce) {
+  TempDir dir;
+  const auto path = dir / "scores.db";
+  GroupCommitStore store(std::make_unique<SqliteStore>(path.string()));
+  EXPECT_EQ(record_from_threads(store, [&store](core::CommitTicket ticket) { return wait_committed(store, ticket); }),
+            400);
+  EXPECT_EQ(count_games(path), 400);
+}
+
+// Commit::here: the caller commits on its own thread, everything queued at
+// once, and outcome() tells each ticket's fate; a game nobody commits (a
+// round's end on a timer) is written by the backstop within its window.
+TEST(GroupCommitStore, HereTheCallerCommitsAndTheBackstopTakesTheRest) {
+  TempDir dir;
+  const auto path = dir / "scores.db";
+  GroupCommitStore store(std::make_unique<SqliteStore>(path.string()), GroupCommitStore::Commit::here, 50ms);
+  EXPECT_TRUE(store.commits_here());
+  store.record({solo_game("alice", 3, 2s)});
+  store.record({solo_game("bob", 4, 2s)});
+  const core::CommitTicket bob = store.claim_ticket();
+  store.commit_here();
+  EXPECT_EQ(store.outcome(bob), std::optional<bool>(true));
+  EXPECT_EQ(count_games(path), 2) << "both, on this thread, before commit_here returned";
+
+  store.record({solo_game("carol", 5, 2s)});
+  const core::CommitTicket carol = store.claim_ticket();
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (!store.outcome(carol) && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
+  EXPECT_EQ(store.outcome(carol), std::optional<bool>(true)) << "the backstop wrote it";
+  EXPECT_EQ(count_games(path), 3);
+}
+
+TEST(GroupCommitStore, HereManyThreadsCommitTheirOwnTurns) {
+  TempDir dir;
+  const auto path = dir / "scores.db";
+  GroupCommitStore store(std::make_unique<SqliteStore>(path.string()), GroupCommitStore::Commit::here);
+  const int committed = record_from_threads(store, [&store](core::CommitTicket ticket) {
+    store.commit_here();
+    return store.outcome(ticket) == std::optional<bool>(true);
+  });
+  EXPECT_EQ(committed, 400) << "every ticket committed once its own commit_here returned";
   EXPECT_EQ(count_games(path), 400);
 }
 

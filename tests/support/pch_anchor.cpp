@@ -1,0 +1,1 @@
+// Carries the tests' precompiled header (tests/CMakeLists.txt): nothing of its own.
