@@ -65,9 +65,11 @@ Services::Services(const ServeOptions& options, const core::Texts& texts) : opti
   make_room();
   start_server();
   if (options_.web) start_web();
+  watch_store();
 }
 
 Services::~Services() {
+  if (pg_) pg_->watch({});  // before the page's state goes
   // Sessions still open are destroyed with the loops: nothing more to show.
   if (live_) live_->close();
   if (!store_) return;
@@ -84,7 +86,9 @@ void Services::open_store() {
     // round trip per commit) on the store's own thread.
     const auto mode = store::postgres_conninfo(options_.db) ? store::GroupCommitStore::Commit::writer
                                                             : store::GroupCommitStore::Commit::here;
-    store_ = std::make_unique<store::GroupCommitStore>(store::open_score_store(options_.db), mode);
+    std::unique_ptr<core::ScoreStore> opened = store::open_score_store(options_.db);
+    pg_ = dynamic_cast<store::PgStore*>(opened.get());
+    store_ = std::make_unique<store::GroupCommitStore>(std::move(opened), mode);
   } catch (const std::exception& error) {
     throw StartFailure(fmt::format("liaison serve: {}", error.what()));
   }
@@ -126,6 +130,7 @@ void Services::start_web() {
                                                        .lang = options_.lang,
                                                        .tcp = server_->local_endpoint(),
                                                        .store = store_.get(),
+                                                       .reads = reads_.get_executor(),
                                                        .stats = &stats_});
   activity_ = &*live_;
   if (room_) room_->observe(activity_);
@@ -136,6 +141,7 @@ void Services::start_web() {
                                   .texts = &texts_,
                                   .service = service,
                                   .store = store_.get(),
+                                  .reads = reads_.get_executor(),
                                   .commits = store_.get(),
                                   .stats = &stats_,
                                   .live = &*live_,
@@ -152,6 +158,16 @@ void Services::start_web() {
   // The page's leaderboard refreshes once the games are in the file.
   if (store_) store_->on_commit([this] { live_->game_over(); });
   server_->on_stop([this] { web_->stop(); });
+}
+
+// On PostgreSQL, the games of the other servers sharing the database show on
+// the page as ours do; and the games that waited for an unreachable server are
+// written as soon as the watch reaches it again, with or without a page.
+void Services::watch_store() {
+  if (!pg_) return;
+  pg_->watch([this] {
+    if (live_) live_->game_over();
+  });
 }
 
 // One session per connection: the room's member, an echo, or a solo game.

@@ -17,6 +17,7 @@
 #include "net/server_stats.hpp"
 #include "server/tcp_server.hpp"
 #include "store/group_commit_store.hpp"
+#include "store/pg_store.hpp"
 #include "web/live_state.hpp"
 #include "web/web_server.hpp"
 
@@ -46,6 +47,7 @@ class Services {
   void make_room();
   void start_server();
   void start_web();
+  void watch_store();
   core::SessionFactory session_factory();
 
   const ServeOptions& options_;
@@ -53,6 +55,7 @@ class Services {
   // Games are written by the store's own thread, many per transaction; a
   // reply that ends a game waits for its commit (ConnectionSettings::commits).
   std::unique_ptr<store::GroupCommitStore> store_;
+  store::PgStore* pg_ = nullptr;  // the same store, when it is PostgreSQL (shared with other servers)
   net::ServerStats stats_;  // counted only for the web side (/metrics, /api/stats)
   std::optional<web::LiveState> live_;
   // What the sessions report to (the page's live state, with --web): set
@@ -62,6 +65,10 @@ class Services {
   std::unique_ptr<core::ChatRoom> room_;  // connections leave it when they end
   std::optional<server::Server> server_;
   std::optional<web::WebServer> web_;
+  // The store's reads for the web side (the page's leaderboard, the API): a
+  // thread of their own, never a game loop's. Last: stopped first, while
+  // what its reads call back still exists.
+  asio::thread_pool reads_{1};
 };
 
 }  // namespace liaison::app

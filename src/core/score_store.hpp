@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,14 @@ struct LeaderboardRow {
   std::int64_t games = 0;
   double average_tries = 0;                           // over the games found
   std::optional<std::chrono::milliseconds> best_time; // fastest find
+};
+
+// What record() throws when the store cannot be reached at all (a database
+// server down): no game of the batch is at fault, so trying them one by one
+// would not help.
+class StoreUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 class ScoreStore {

@@ -168,6 +168,10 @@ void GroupCommitStore::write(const std::vector<Group>& batch, std::vector<core::
   try {
     inner_->record(games);
     return;
+  } catch (const core::StoreUnavailable& error) {  // no game of the batch at fault: none is retried alone
+    std::fprintf(stderr, "scores: %zu game(s) not recorded yet: %s\n", games.size(), error.what());
+    for (const Group& group : batch) failed.push_back(group.ticket);
+    return;
   } catch (const std::exception& error) {
     if (batch.size() == 1) {
       std::fprintf(stderr, "scores: %zu game(s) not recorded: %s\n", games.size(), error.what());

@@ -6,6 +6,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <optional>
 #include <string>
@@ -51,7 +52,7 @@ Client::Client(std::string conninfo, std::chrono::milliseconds timeout)
 Result Client::query(std::string_view sql, const Params& params) { return run(connection_.query(sql, params)); }
 
 void Client::reconnect_if_lost() {
-  if (!connection_.usable()) run(connect());
+  if (!connection_.usable()) run(connect(), std::min(timeout_, reconnect_timeout));
 }
 
 asio::awaitable<Result> Client::connect() {
@@ -63,15 +64,17 @@ asio::awaitable<Result> Client::connect() {
 
 // The operation races its deadline on this client's io_context, run here
 // until one of them ends (the loser is cancelled).
-Result Client::run(asio::awaitable<Result> operation) {
+Result Client::run(asio::awaitable<Result> operation) { return run(std::move(operation), timeout_); }
+
+Result Client::run(asio::awaitable<Result> operation, std::chrono::milliseconds timeout) {
   std::optional<std::variant<Outcome, std::monostate>> ended;
   io_.restart();
-  asio::co_spawn(io_, outcome_of(std::move(operation)) || expire(timeout_),
+  asio::co_spawn(io_, outcome_of(std::move(operation)) || expire(timeout),
                  [&ended](std::exception_ptr, std::variant<Outcome, std::monostate> first) { ended = std::move(first); });
   io_.run();
   if (!ended || ended->index() == 1) {
     connection_.close();  // an answer may still come: its state is unknown
-    throw Error("no answer from the server within " + std::to_string(timeout_.count()) + " ms");
+    throw Error("no answer from the server within " + std::to_string(timeout.count()) + " ms");
   }
   Outcome& outcome = std::get<Outcome>(*ended);
   if (outcome.failure) std::rethrow_exception(outcome.failure);

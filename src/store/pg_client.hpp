@@ -21,6 +21,9 @@ namespace liaison::store::pg {
 class Client {
  public:
   static constexpr std::chrono::milliseconds default_timeout{10'000};
+  // Connecting again after an outage gives up sooner: a server that does
+  // not answer then is most likely still away, and games wait for it.
+  static constexpr std::chrono::milliseconds reconnect_timeout{2'000};
 
   // Connects at once; throws pg::Error (one line) when it cannot.
   explicit Client(std::string conninfo, std::chrono::milliseconds timeout = default_timeout);
@@ -29,6 +32,9 @@ class Client {
   // timeout throws, and the connection is dropped: its state is unknown.
   Result query(std::string_view sql, const Params& params = {});
 
+  // False once the server is known to be gone (see Connection::usable).
+  bool connected() const { return connection_.usable(); }
+
   // Connects again if the server went away since the last call (a restart):
   // call it between transactions only, never inside one.
   void reconnect_if_lost();
@@ -36,6 +42,7 @@ class Client {
  private:
   boost::asio::awaitable<Result> connect();
   Result run(boost::asio::awaitable<Result> operation);
+  Result run(boost::asio::awaitable<Result> operation, std::chrono::milliseconds timeout);
 
   std::string conninfo_;
   std::chrono::milliseconds timeout_;

@@ -110,6 +110,20 @@ asio::awaitable<Result> Connection::query(std::string_view sql, const Params& pa
   co_return last;
 }
 
+asio::awaitable<void> Connection::notifications() {
+  if (!usable()) throw Error("not connected");
+  for (;;) {
+    bool any = false;
+    while (PGnotify* notify = PQnotifies(conn_.get())) {
+      any = true;
+      PQfreemem(notify);
+    }
+    if (any) co_return;
+    co_await wait_until(conn_.get(), Ready::read);
+    if (PQconsumeInput(conn_.get()) == 0) fail();
+  }
+}
+
 bool Connection::usable() const { return conn_ && PQstatus(conn_.get()) == CONNECTION_OK; }
 
 // A large batch may not fit in the socket's buffer: send the rest as the

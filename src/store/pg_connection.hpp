@@ -31,6 +31,10 @@ class Connection {
   // values always bound, never spliced into the SQL. Throws pg::Error.
   boost::asio::awaitable<Result> query(std::string_view sql, const Params& params = {});
 
+  // Returns once at least one notification (LISTEN) has come, having
+  // consumed them all. Throws pg::Error when the server goes away.
+  boost::asio::awaitable<void> notifications();
+
   // False once the server is gone (or never was): only a new connect helps.
   bool usable() const;
   // Forgets the connection (closing its socket): after a timeout its state

@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view migration_lock = "7022863014529372527";
 
 // Append only: a released step never changes, since databases already ran it.
-constexpr std::array<std::string_view, 2> steps{
+constexpr std::array<std::string_view, 3> steps{
     // 1: one row per player per finished game (finished_at is written out as
     // SQLite's "2026-12-02T14:03:27.512Z" when read).
     R"sql(
@@ -76,6 +76,19 @@ constexpr std::array<std::string_view, 2> steps{
       $body$;
       CREATE TRIGGER games_count_for_players AFTER INSERT ON liaison.games
         REFERENCING NEW TABLE AS new_games FOR EACH STATEMENT EXECUTE FUNCTION liaison.count_for_players();
+    )sql",
+    // 3: every INSERT of games notifies the servers that LISTEN (pg_watch.hpp),
+    // in its own transaction: the hint arrives once the games are committed,
+    // never before, and never for games rolled back.
+    R"sql(
+      CREATE FUNCTION liaison.notify_games() RETURNS trigger LANGUAGE plpgsql AS $body$
+      BEGIN
+        PERFORM pg_notify('liaison_games', '');
+        RETURN NULL;
+      END
+      $body$;
+      CREATE TRIGGER games_notify AFTER INSERT ON liaison.games
+        FOR EACH STATEMENT EXECUTE FUNCTION liaison.notify_games();
     )sql",
 };
 

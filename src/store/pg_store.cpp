@@ -1,15 +1,20 @@
 #include "store/pg_store.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "store/pg_client.hpp"
 #include "store/pg_migrations.hpp"
+#include "store/pg_watch.hpp"
 
 namespace liaison::store {
 namespace {
@@ -136,19 +141,53 @@ pg::Params limit(std::size_t count) {
   return {std::to_string(std::min(count, no_limit))};
 }
 
+// The server refused the games themselves (a CHECK, a value out of range):
+// writing them again would not help. Anything else is the server's absence.
+bool refused(const pg::Error& error) {
+  return error.sqlstate().starts_with("22") || error.sqlstate().starts_with("23");
+}
+
 }  // namespace
 
-PgStore::PgStore(const std::string& conninfo, sqlite::OpenMode mode)
-    : client_(std::make_unique<pg::Client>(conninfo)) {
+PgStore::PgStore(const std::string& conninfo, sqlite::OpenMode mode, PgSettings settings)
+    : conninfo_(conninfo),
+      settings_(settings),
+      client_(std::make_unique<pg::Client>(conninfo)),
+      pending_(settings.queue_capacity),
+      backoff_(settings.backoff) {
   if (mode == sqlite::OpenMode::existing && pg::schema_version(*client_) == 0)
     throw pg::Error("the database has no liaison scores yet");
   pg::migrate(*client_);
 }
 
-PgStore::~PgStore() = default;
+PgStore::~PgStore() {
+  watch_.reset();
+  const std::lock_guard lock(mutex_);
+  if (!pending_.empty()) write_pending();
+  if (!pending_.empty())
+    std::fprintf(stderr, "scores: %zu game(s) not recorded: PostgreSQL could not be reached\n", pending_.games());
+}
 
+// The batch joins the queue, then waits for its turn: written at once when
+// the server answers, or after the attempts that fit in its wait.
 void PgStore::record(const std::vector<core::GameRecord>& games) {
-  if (!games.empty()) query(insert_games_sql, batch_params(games));
+  if (games.empty()) return;
+  std::unique_lock lock(mutex_);
+  if (!pending_.fits(games.size()))
+    throw core::StoreUnavailable(fmt::format(
+        "PostgreSQL unreachable, and {} games already wait for it: these are not kept", pending_.games()));
+  const std::uint64_t mine = pending_.push(games);
+  const Clock::time_point deadline = Clock::now() + settings_.record_wait;
+  for (;;) {
+    if (!pending_.waits(mine)) return;  // the watch wrote it meanwhile
+    const Clock::time_point now = Clock::now();
+    // The last attempt is at the deadline, whatever the backoff says.
+    if ((now >= next_attempt_ || now >= deadline) && write_pending(mine)) return;
+    if (Clock::now() >= deadline)
+      throw core::StoreUnavailable(fmt::format(
+          "PostgreSQL unreachable: {} game(s) wait to be written when it answers again", pending_.games()));
+    retry_.wait_until(lock, std::min(next_attempt_, deadline));
+  }
 }
 
 std::vector<core::LeaderboardRow> PgStore::leaderboard(std::size_t count) {
@@ -159,10 +198,97 @@ std::vector<core::FinishedGame> PgStore::history(std::size_t count) {
   return read_all<core::FinishedGame>(query(history_sql, limit(count)), read_game);
 }
 
+void PgStore::watch(std::function<void()> changed) {
+  watch_.reset();
+  if (!changed) return;
+  watch_ = std::make_unique<pg::Watch>(
+      conninfo_, settings_.backoff,
+      pg::Watch::Callbacks{.notified = changed, .reconnected = [this, changed] {
+                             flush_pending();
+                             changed();
+                           }});
+}
+
+std::size_t PgStore::games_waiting() {
+  const std::lock_guard lock(mutex_);
+  return pending_.games();
+}
+
+bool PgStore::write_pending(std::uint64_t mine) {
+  try {
+    client_->reconnect_if_lost();
+    insert(pending_.all());
+    pending_.clear();
+  } catch (const pg::Error& error) {
+    if (!refused(error)) {
+      unreachable(error);
+      return false;
+    }
+    write_one_by_one(mine);
+    if (!pending_.empty()) return false;
+  }
+  reachable();
+  return true;
+}
+
+// Each batch in a statement of its own, so that the one the server refuses
+// does not take the others with it.
+void PgStore::write_one_by_one(std::uint64_t mine) {
+  std::optional<pg::Error> mine_refused;
+  while (!pending_.empty()) {
+    try {
+      insert(pending_.front().games);
+    } catch (const pg::Error& error) {
+      if (!refused(error)) {
+        unreachable(error);
+        break;
+      }
+      if (pending_.front().number == mine)
+        mine_refused = error;
+      else
+        std::fprintf(stderr, "scores: %zu game(s) not recorded: %s\n", pending_.front().games.size(), error.what());
+    }
+    pending_.pop_front();
+  }
+  if (mine_refused) throw *mine_refused;
+}
+
+void PgStore::insert(const std::vector<core::GameRecord>& games) {
+  if (!games.empty()) client_->query(insert_games_sql, batch_params(games));
+}
+
+void PgStore::unreachable(const std::exception& error) {
+  if (!std::exchange(outage_, true))
+    std::fprintf(stderr, "scores: PostgreSQL unreachable (%s): up to %zu games wait for it\n", error.what(),
+                 settings_.queue_capacity);
+  next_attempt_ = Clock::now() + backoff_.next();
+}
+
+void PgStore::reachable() {
+  if (std::exchange(outage_, false)) std::fprintf(stderr, "scores: PostgreSQL answers again\n");
+  backoff_.reset();
+  next_attempt_ = {};
+  retry_.notify_all();
+}
+
+// On the watch's thread, once it reaches the server again.
+void PgStore::flush_pending() {
+  const std::lock_guard lock(mutex_);
+  if (!pending_.empty()) write_pending();
+}
+
+// A read: when the connection turns out to be gone (the server restarted
+// since the last query), once more on a new one.
 pg::Result PgStore::query(std::string_view sql, const pg::Params& params) {
   const std::lock_guard lock(mutex_);
-  client_->reconnect_if_lost();
-  return client_->query(sql, params);
+  for (int attempt = 1;; ++attempt) {
+    try {
+      client_->reconnect_if_lost();
+      return client_->query(sql, params);
+    } catch (const pg::Error& error) {
+      if (attempt == 2 || !error.sqlstate().empty() || client_->connected()) throw;
+    }
+  }
 }
 
 }  // namespace liaison::store

@@ -87,6 +87,15 @@ asio::awaitable<void> play_upgraded(beast::tcp_stream stream, Request request, c
 // What the connection does next after a request.
 enum class Next { read, close, upgrade };
 
+// The route's response, made on the reads' thread: the routes that read the
+// store never run on a game loop.
+asio::awaitable<Response> route_on(const asio::any_io_executor& reads, const Request& request,
+                                   const WebSettings& settings) {
+  co_return co_await asio::co_spawn(
+      reads, [&request, &settings]() -> asio::awaitable<Response> { co_return route(request, settings); },
+      asio::use_awaitable);
+}
+
 // Answers one request on `stream`: the route's response, or the events.
 asio::awaitable<Next> answer(beast::tcp_stream& stream, const Request& request, const HttpContext& context) {
   const WebSettings& settings = *context.settings;
@@ -101,7 +110,11 @@ asio::awaitable<Next> answer(beast::tcp_stream& stream, const Request& request, 
     co_await stream_events(stream, request, *settings.live, settings.stats);
     co_return Next::close;
   }
-  const Response response = route(request, settings);
+  Response response;  // not `? co_await ... :`: GCC 12 mishandles co_await in a conditional expression
+  if (settings.reads && reads_store(path))
+    response = co_await route_on(settings.reads, request, settings);
+  else
+    response = route(request, settings);
   auto [write_error, written] = co_await http::async_write(stream, response, nothrow);
   co_return write_error || !response.keep_alive() ? Next::close : Next::read;
 }

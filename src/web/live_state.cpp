@@ -52,7 +52,10 @@ std::string sse_event(std::string_view type, const std::string& json) {
 }
 
 LiveState::LiveState(const asio::any_io_executor& executor, LiveSettings settings)
-    : executor_(executor), settings_(std::move(settings)) {}
+    : executor_(executor), settings_(std::move(settings)) {
+  update_leaderboard(std::vector<core::LeaderboardRow>{});  // until the store has answered
+  asio::post(executor_, [this] { refresh_leaderboard(); });
+}
 
 void LiveState::named(core::PlayerKey player, std::string_view nickname) {
   if (closed_) return;
@@ -129,7 +132,6 @@ std::string LiveState::round_json() {
 }
 
 std::string LiveState::snapshot_json() {
-  if (leaderboard_.empty()) update_leaderboard();
   boost::json::array rate;
   for (std::uint64_t count : guesses_per_second()) rate.push_back(count);
   boost::json::object snapshot{
@@ -170,27 +172,36 @@ void LiveState::publish_round() {
 }
 
 void LiveState::refresh_leaderboard() {
-  if (update_leaderboard()) broadcast("leaderboard", leaderboard_);
+  if (!settings_.store || !settings_.reads) return;
+  asio::post(settings_.reads, [this] {
+    std::vector<core::LeaderboardRow> rows;
+    std::string failure;
+    try {
+      rows = settings_.store->leaderboard(leaderboard_size);
+    } catch (const std::exception& error) {
+      failure = error.what();
+    }
+    asio::post(executor_, [this, rows = std::move(rows), failure = std::move(failure)] {
+      if (failure.empty() ? update_leaderboard(rows) : update_leaderboard(failure))
+        broadcast("leaderboard", leaderboard_);
+    });
+  });
+}
+
+bool LiveState::update_leaderboard(const std::string& failure) {
+  std::string failed =
+      boost::json::serialize(boost::json::object{{"players", boost::json::array{}}, {"error", failure}});
+  if (failed == leaderboard_) return false;
+  leaderboard_ = std::move(failed);
+  last_rows_.clear();
+  return true;
 }
 
 // Each player's move ("moved": +2 for two places up, null for a newcomer) is
 // counted from the last leaderboard that differed: a refresh that finds the
 // same rows (an anonymous game; the win and its commit both asking) leaves
 // the page's arrows as they are.
-bool LiveState::update_leaderboard() {
-  std::vector<core::LeaderboardRow> rows;
-  if (settings_.store) {
-    try {
-      rows = settings_.store->leaderboard(leaderboard_size);
-    } catch (const std::exception& error) {
-      std::string failed =
-          boost::json::serialize(boost::json::object{{"players", boost::json::array{}}, {"error", error.what()}});
-      if (failed == leaderboard_) return false;
-      leaderboard_ = std::move(failed);
-      last_rows_.clear();
-      return true;
-    }
-  }
+bool LiveState::update_leaderboard(const std::vector<core::LeaderboardRow>& rows) {
   std::string plain = web::leaderboard_json(rows);
   if (plain == last_rows_) return false;
   last_rows_ = std::move(plain);

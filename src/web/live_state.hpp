@@ -35,6 +35,9 @@ struct LiveSettings {
   core::Lang lang = core::Lang::fr;
   asio::ip::tcp::endpoint tcp;      // where the TCP players connect
   core::ScoreStore* store = nullptr;
+  // Where the store is read: a thread of its own, never a game loop (a
+  // database far away, or down, must not hold the games up).
+  asio::any_io_executor reads;
   net::ServerStats* stats = nullptr;
 };
 
@@ -70,11 +73,14 @@ class LiveState final : public core::Activity {
 
   void publish_players();  // web thread
   void publish_round();
+  // Reads the leaderboard on the reads' thread, then shows it here.
   void refresh_leaderboard();
   asio::awaitable<void> tick();  // once a second while someone watches
   void broadcast(std::string_view type, const std::string& json);
-  // Reads the leaderboard into leaderboard_; true when it changed.
-  bool update_leaderboard();
+  // Keeps what the store answered (rows, or why it could not) in
+  // leaderboard_; true when it changed.
+  bool update_leaderboard(const std::vector<core::LeaderboardRow>& rows);
+  bool update_leaderboard(const std::string& failure);
 
   asio::any_io_executor executor_;
   LiveSettings settings_;

@@ -22,6 +22,10 @@ namespace liaison::web {
 // GET would, without the body (Content-Length included).
 Response route(const Request& request, const WebSettings& settings);
 
+// True for the paths whose answer reads the score store (the leaderboard,
+// the teacher's export): the HTTP session answers them off the game loop.
+bool reads_store(std::string_view path);
+
 // What a route's handler gets besides the request.
 struct RouteArgs {
   const WebSettings& settings;

@@ -40,6 +40,7 @@ struct WebSettings {
   const core::Texts* texts = nullptr;
   std::string service;                  // "juste-prix", "partie", "salon", "echo"
   core::ScoreStore* store = nullptr;    // the leaderboard (none for echo)
+  asio::any_io_executor reads;          // where the store is read (reads_store() in routes.hpp); none: here
   core::DeferredCommits* commits = nullptr;
   net::ServerStats* stats = nullptr;
   LiveState* live = nullptr;            // the page's feed (/events, /api/players, /api/round)

@@ -22,6 +22,7 @@
 #include "support/client.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/web_client.hpp"
 #include "support/text_scan.hpp"
 
 namespace liaison::testing {
@@ -43,11 +44,7 @@ class WebServer {
       args.insert(args.begin(), {"--web", "127.0.0.1:0", "--teacher-token", "s3cret", "--db", ":memory:"});
       return args;
     }()) {
-    const std::string out = server_.process().read_stdout_until("#token=", 10s);
-    auto port = number_after(out, "Web sur 127.0.0.1:");
-    if (!port) port = number_after(out, "Web on 127.0.0.1:");
-    if (!port) throw std::runtime_error("no web address in: " + out + server_.process().stderr_text());
-    web_port_ = static_cast<std::uint16_t>(*port);
+    web_port_ = read_web_port(server_.process());
   }
   std::uint16_t port() const { return server_.port(); }
   std::uint16_t web_port() const { return web_port_; }
@@ -57,45 +54,6 @@ class WebServer {
   Server server_;
   std::uint16_t web_port_ = 0;
 };
-
-struct HttpReply {
-  unsigned status = 0;
-  std::string content_type;
-  std::string cache_control;
-  std::string allow;
-  std::string retry_after;
-  std::string body;
-};
-
-HttpReply request(std::uint16_t port, std::string_view target, http::verb verb = http::verb::get,
-                  std::string_view token = {}) {
-  asio::io_context io;
-  beast::tcp_stream stream(io);
-  stream.connect(tcp::endpoint(asio::ip::address_v4::loopback(), port));
-  http::request<http::empty_body> outgoing{verb, target, 11};
-  outgoing.set(http::field::host, "127.0.0.1:" + std::to_string(port));
-  if (!token.empty()) outgoing.set(http::field::authorization, "Bearer " + std::string(token));
-  http::write(stream, outgoing);
-  beast::flat_buffer buffer;
-  http::response<http::string_body> reply;
-  http::read(stream, buffer, reply);
-  return {.status = reply.result_int(),
-          .content_type = std::string(reply[http::field::content_type]),
-          .cache_control = std::string(reply[http::field::cache_control]),
-          .allow = std::string(reply[http::field::allow]),
-          .retry_after = std::string(reply[http::field::retry_after]),
-          .body = reply.body()};
-}
-
-// How a client reads: as it comes, or not at all (a frozen tab: its socket
-// keeps a tiny receive window, and nothing is read until the test says so).
-enum class Reading { normal, stalled };
-
-void connect(tcp::socket& socket, std::uint16_t port, Reading reading) {
-  socket.open(tcp::v4());
-  if (reading == Reading::stalled) socket.set_option(asio::socket_base::receive_buffer_size(4096));
-  socket.connect(tcp::endpoint(asio::ip::address_v4::loopback(), port));
-}
 
 // A WebSocket client of /play.
 class Player {
@@ -296,53 +254,6 @@ TEST(Web, BrowserAndTcpClientsChatInTheSalon) {
   EXPECT_EQ(line_with(line, "salut nc"), "<invité-2> salut nc\n");
 }
 
-// An open /events stream, read event by event.
-class EventStream {
- public:
-  explicit EventStream(std::uint16_t web_port, Reading reading = Reading::normal) : socket_(io_) {
-    connect(socket_, web_port, reading);
-    const std::string get = "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-    asio::write(socket_, asio::buffer(get));
-    if (reading == Reading::normal) header_ = next();  // the response's header ends with an empty line too
-  }
-  // Reads until the server closes the stream (or resets it: it may give up
-  // on unread bytes); false when it is still open after `patience`.
-  bool closed_by_server(std::chrono::milliseconds patience = 10s) {
-    using Clock = std::chrono::steady_clock;
-    const auto deadline = Clock::now() + patience;
-    std::array<char, 65536> chunk{};
-    while (Clock::now() < deadline) {
-      if (!wait_readable(socket_.native_handle(),
-                         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now())))
-        return false;
-      error_code ended;
-      socket_.read_some(asio::buffer(chunk), ended);
-      if (ended) return ended == asio::error::eof || ended == asio::error::connection_reset;
-    }
-    return false;
-  }
-  // The next block up to an empty line: one event ("event: x\ndata: {...}").
-  std::string next() {
-    const std::size_t end = asio::read_until(socket_, asio::dynamic_buffer(buffered_), "\n\n");
-    std::string block = buffered_.substr(0, end);
-    buffered_.erase(0, end);
-    return block;
-  }
-  // Skips events until one of `type` comes; its data.
-  std::string next_of(std::string_view type) {
-    for (;;) {
-      const std::string block = next();
-      if (block.starts_with("event: " + std::string(type) + "\n")) return block.substr(block.find("data: ") + 6);
-    }
-  }
-  const std::string& header() const { return header_; }
-
- private:
-  asio::io_context io_;
-  tcp::socket socket_;
-  std::string buffered_;
-  std::string header_;
-};
 
 TEST(Web, EventsStartWithASnapshotThenFollowPlayersAndTheRound) {
   WebServer server({"--mode", "partie"});

@@ -179,6 +179,32 @@ TEST_F(GroupCommitStoreHeld, ARefusedGameDoesNotTakeItsBatchWithIt) {
   EXPECT_EQ(count_games(path, "nickname IN ('bob', 'carol')"), 0);
 }
 
+// A database server that cannot be reached: every write fails as a whole.
+class UnreachableStore final : public core::ScoreStore {
+ public:
+  void record(const std::vector<core::GameRecord>&) override { throw core::StoreUnavailable("unreachable"); }
+  std::vector<core::LeaderboardRow> leaderboard(std::size_t) override { return {}; }
+  std::vector<core::FinishedGame> history(std::size_t) override { return {}; }
+};
+
+// No game of the batch is at fault: trying each alone would only wait for
+// the server again, once per game.
+TEST(GroupCommitStore, AnUnreachableStoreFailsTheBatchWithoutTryingEachGameAlone) {
+  auto gated = std::make_unique<GatedStore>(std::make_unique<UnreachableStore>());
+  GatedStore* gate = gated.get();
+  GroupCommitStore store(std::move(gated));
+  store.record({solo_game("first", 3, 2s)});
+  gate->wait_for_a_write();
+  std::vector<core::CommitTicket> tickets;
+  for (const char* nickname : {"ann", "ben", "cat"}) {
+    store.record({solo_game(nickname, 4, 3s)});
+    tickets.push_back(store.claim_ticket());
+  }
+  gate->open();
+  for (const core::CommitTicket ticket : tickets) EXPECT_FALSE(wait_committed(store, ticket));
+  EXPECT_EQ(gate->sizes(), (std::vector<std::size_t>{1, 3}));
+}
+
 TEST(GroupCommitStore, NothingQueuedIsLostAtTheEnd) {
   TempDir dir;
   const auto path = dir / "scores.db";

@@ -123,18 +123,28 @@ void PgServer::write_hba() const {
 void PgServer::start() {
   for (int attempt = 1;; ++attempt) {
     port_ = free_port();
-    const std::string options = "-p " + std::to_string(port_) + " -k " + dir_.path().string() +
-                                " -c listen_addresses=127.0.0.1 -c hba_file=" + (dir_ / "pg_hba.conf").string() +
-                                " -c fsync=off -c full_page_writes=off";
     try {
-      run_as_owner(bin + "pg_ctl", {"start", "-w", "-D", (dir_ / "data").string(), "-l",
-                                    (dir_ / "server.log").string(), "-o", options});
+      start_on_port();
       return;
     } catch (const std::exception& error) {
       if (attempt == 3) throw std::runtime_error(error.what() + read_file(dir_ / "server.log"));
     }
   }
 }
+
+void PgServer::start_on_port() {
+  const std::string options = "-p " + std::to_string(port_) + " -k " + dir_.path().string() +
+                              " -c listen_addresses=127.0.0.1 -c hba_file=" + (dir_ / "pg_hba.conf").string() +
+                              " -c fsync=off -c full_page_writes=off";
+  run_as_owner(bin + "pg_ctl", {"start", "-w", "-D", (dir_ / "data").string(), "-l", (dir_ / "server.log").string(),
+                                "-o", options});
+}
+
+void PgServer::stop_immediately() {
+  run_as_owner(bin + "pg_ctl", {"stop", "-D", (dir_ / "data").string(), "-m", "immediate", "-w"});
+}
+
+void PgServer::start_again() { start_on_port(); }
 
 PgServer& pg_server() {
   if (!running) throw std::runtime_error("no PostgreSQL server for the tests: " + failure);

@@ -35,10 +35,17 @@ class PgServer {
   // postgresql://liaison_test@127.0.0.1:PORT/DATABASE
   std::string uri(const std::string& database) const;
 
+  // A crash, as far as its clients can tell: pg_ctl stop -m immediate (every
+  // server process quits at once, no checkpoint; recovery on the next start).
+  void stop_immediately();
+  // Starts again on the same port, after stop_immediately().
+  void start_again();
+
  private:
   void run_as_owner(const std::string& program, std::vector<std::string> args);
   void write_hba() const;
   void start();
+  void start_on_port();
 
   TempDir dir_;
   std::uint16_t port_ = 0;
