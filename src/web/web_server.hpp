@@ -18,6 +18,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/chat_room.hpp"
@@ -42,6 +43,7 @@ struct WebSettings {
   core::ScoreStore* store = nullptr;    // the leaderboard (none for echo)
   core::DeferredCommits* commits = nullptr;
   net::ServerStats* stats = nullptr;
+  std::optional<core::Lang> trace;      // --trace: /play's frames on stderr, as the TCP clients' messages
   LiveState* live = nullptr;            // the page's feed (/events, /api/players, /api/round)
   std::string teacher_token;            // required by /api/teacher/...: "Authorization: Bearer <token>"
   core::ChatRoom* room = nullptr;       // the salon or the partie: kick, rename
