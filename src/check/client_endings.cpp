@@ -45,8 +45,9 @@ asio::awaitable<CheckResult> check_server_fin(ClientRun& run, core::Lang lang, b
   if (message.received.status != Received::Status::data) co_return broken_run(run, lang, true);
   if (after_message) {
     const std::size_t from = run.program().output_seen();
-    co_await run.reply("C'est plus !");
-    co_await run.shown("C'est plus !", from);
+    const std::string higher(game_texts().higher);
+    co_await run.reply(higher);
+    co_await run.shown(higher, from);
   }
   co_await run.reply("FIN");
   // A turn-based client reads FIN only after the person typed again.
