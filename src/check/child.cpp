@@ -13,6 +13,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "check/program_state.hpp"
+
 namespace liaison::check {
 namespace {
 
@@ -142,8 +144,37 @@ void Child::stop() {
 }
 
 void Child::type(const std::string& text) {
+  typed_sleeps_ = sleeps_now();
+  gave_input();
   error_code ignored;
   asio::write(output_fd_, asio::buffer(text), ignored);
+}
+
+long Child::sleeps_now() const {
+  const auto state = read_program_state(pid_);
+  return state ? state->sleeps : -1;
+}
+
+// A thread woken by what we sent or typed shows as running, then sleeps
+// again (one more sleep); the same sleeping state for `settle` means nobody
+// is at work. The settle also covers bytes it sent just before sleeping that
+// loopback has not delivered yet.
+bool Child::waits_on_us() {
+  constexpr auto settle = std::chrono::milliseconds(40);
+  if (status_) return false;
+  const auto state = read_program_state(pid_);
+  const auto now = Clock::now();
+  if (!state || !state->all_waiting) {
+    waiting_sleeps_.reset();
+    return false;
+  }
+  if (waiting_sleeps_ != state->sleeps) {
+    waiting_sleeps_ = state->sleeps;
+    waiting_since_ = now;
+    return false;
+  }
+  if (typed_sleeps_ == state->sleeps) return false;  // the line typed is not taken yet
+  return now - waiting_since_ >= settle;
 }
 
 bool Child::waits_for_input() const {

@@ -30,6 +30,7 @@ asio::awaitable<bool> ClientRun::start(bool no_server) {
   acceptor_.close(error);  // one connection per run: a second one is refused
   if (accepted.index() != 0 || std::get<0>(std::get<0>(accepted))) co_return false;
   peer_ = std::make_unique<Probe>(std::move(std::get<1>(std::get<0>(accepted))));
+  peer_->watch(program_.get());
   co_return true;
 }
 
@@ -50,19 +51,29 @@ bool ClientRun::input_wanted() const {
   return !std::filesystem::exists("/proc/self/syscall") && Clock::now() - program_->last_output() > 300ms;
 }
 
+bool ClientRun::waits_on_us() { return (!peer_ || peer_->delivered()) && program_->waits_on_us(); }
+
 asio::awaitable<bool> ClientRun::wants_input() {
-  co_await program_->wait_until([&] { return input_wanted() || (peer_ && peer_->available() > 0); }, timing_.reply);
+  // Waiting on us but not for a line (in its recv(), say): it will not ask.
+  co_await program_->wait_until(
+      [&] { return input_wanted() || (peer_ && peer_->available() > 0) || waits_on_us(); }, timing_.reply);
   co_return input_wanted();
 }
 
 asio::awaitable<std::optional<int>> ClientRun::exited(Clock::duration timeout) {
-  co_await program_->wait_until([&] { return program_->exit_status().has_value(); }, timeout);
+  stuck_ = false;
+  co_await program_->wait_until(
+      [&] {
+        stuck_ = !program_->exit_status() && waits_on_us();
+        return program_->exit_status().has_value() || stuck_;
+      },
+      timeout);
   co_return program_->exit_status();
 }
 
 asio::awaitable<void> ClientRun::type(const std::string& line) {
   program_->type(line + "\n");
-  co_await program_->wait_until([&] { return !program_->waits_for_input(); }, 300ms);
+  co_await program_->wait_until([&] { return !program_->waits_for_input() || program_->took_typed(); }, 300ms);
 }
 
 asio::awaitable<void> ClientRun::reply(const std::string& text) {

@@ -13,7 +13,7 @@ using Status = Received::Status;
 using namespace std::chrono_literals;
 
 asio::awaitable<CheckResult> listens(ServerContext& c) {
-  Probe probe(c.executor);
+  Probe probe = probe_of(c);
   if (co_await probe.connect(c.endpoint, c.timing.reply))
     co_return verdict(Outcome::passed, trf(c.lang, "accepte les connexions sur {}", "accepts connections on {}",
                                            c.endpoint.address().to_string() + ":" + std::to_string(c.endpoint.port())));
@@ -22,7 +22,7 @@ asio::awaitable<CheckResult> listens(ServerContext& c) {
 }
 
 asio::awaitable<CheckResult> speaks_first(ServerContext& c) {
-  Probe probe(c.executor);
+  Probe probe = probe_of(c);
   co_await probe.connect(c.endpoint, c.timing.reply);
   const Received greeting = co_await probe.receive(c.timing.reply, c.timing.quiet);
   if (greeting.status == Status::data) {
@@ -33,7 +33,10 @@ asio::awaitable<CheckResult> speaks_first(ServerContext& c) {
   }
   auto result =
       verdict(Outcome::failed,
-              greeting.status == Status::timeout
+              greeting.program_waits
+                  ? std::string(tr(c.lang, "rien reçu : le serveur attend (en lecture) que le client parle",
+                                   "nothing received: the server waits (reading) for the client to speak"))
+              : greeting.status == Status::timeout
                   ? trf(c.lang, "rien reçu en {} ms : le serveur attend que le client parle",
                         "nothing received in {} ms: the server waits for the client to speak",
                         std::chrono::duration_cast<std::chrono::milliseconds>(c.timing.reply).count())
@@ -111,7 +114,10 @@ asio::awaitable<CheckResult> run_server_check(std::string_view id, ServerContext
   if (id == "serveur/toujours-la") co_return co_await still_there(c);
   if (id == "serveur/entrees-inattendues") co_return co_await unexpected_input(c, game ? game->line_framing : false);
   if (id == "serveur/deux-clients") co_return co_await second_client(c, game ? game->line_framing : false);
-  if (!game) game = co_await play_server_game(c.executor, c.endpoint, c.timing);
+  if (!game) {
+    Probe probe = probe_of(c);
+    game = co_await play_server_game(std::move(probe), c.endpoint, c.timing);
+  }
   if (id == "serveur/une-reponse") co_return co_await one_reply(c, *game);
   if (id == "serveur/comprehensible") co_return judge_understood(*game, c.lang);
   if (id == "serveur/coherent") co_return judge_consistent(*game, c.lang);

@@ -21,6 +21,8 @@ namespace {
 using Outcomes = std::map<std::string, std::string>;
 
 const std::string gallery = GALLERY_DIR;
+// The interpreter python3 is (not a version manager's shim: see CMakeLists.txt).
+const std::string python = GALLERY_PYTHON;
 
 struct Checked {
   int exit_code = -1;
@@ -34,7 +36,7 @@ Checked check(const std::string& role, const std::string& program, std::vector<s
   ::setenv("GALLERY_SEED", "liaison", 1);  // passed on through liaison check to the program
   std::vector<std::string> args{"check", role, "--json", "--port", "0"};
   args.insert(args.end(), extra.begin(), extra.end());
-  args.insert(args.end(), {"--", "python3", gallery + "/" + program, "{port}"});
+  args.insert(args.end(), {"--", python, gallery + "/" + program, "{port}"});
   const Finished finished = run_liaison(args, 90s);
   Checked checked{finished.exit_code, {}, {}};
   checked.report = boost::json::parse(finished.out);
@@ -217,7 +219,7 @@ TEST(CheckBatch, EverySubmissionGetsARowAScoreAndAReport) {
   const std::string each = (dir / "*/client.py").string();
   const std::string csv = (dir / "notes.csv").string();
   const Finished table = run_liaison({"check", "client", "--each", each, "-j", "2", "--port", "0", "--csv", csv,
-                                      "--report-dir", (dir / "rapports").string(), "--", "python3", "{}", "{port}"},
+                                      "--report-dir", (dir / "rapports").string(), "--", python, "{}", "{port}"},
                                      100s);
   EXPECT_EQ(table.exit_code, 1) << table.err;
   EXPECT_NE(table.out.find("alice/client.py"), std::string::npos) << table.out;
@@ -241,7 +243,7 @@ TEST(CheckUsage, ListsTheChecksAndRefusesWhatItCannotDo) {
   EXPECT_EQ(run_liaison({"check", "client", "--", "no-such-command-here"}).exit_code, 2);
   const Server taken({});  // a port somebody else's server holds
   const Finished refused = run_liaison(
-      {"check", "client", "--port", std::to_string(taken.port()), "--", "python3", gallery + "/client_lesson_game.py"});
+      {"check", "client", "--port", std::to_string(taken.port()), "--", python, gallery + "/client_lesson_game.py"});
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_NE(refused.err.find("taken"), std::string::npos) << refused.err;
 }
