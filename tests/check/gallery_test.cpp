@@ -138,6 +138,16 @@ TEST(CheckServer, TwoSendsInARowAreFlagged) {
                   server_expected({{"serveur/une-reponse", "failed"}, {"serveur/deux-clients", "info"}}));
 }
 
+// Two send()s with no pause mostly arrive in one read: the glued messages
+// are seen in it (otherwise the two arrivals are); either way, one reply
+// per message is what failed.
+TEST(CheckServer, TwoSendsGluedInOneReadAreFlagged) {
+  const auto checked = check("server", "server_glued.py");
+  EXPECT_OUTCOMES(checked, server_expected({{"serveur/une-reponse", "failed"}, {"serveur/deux-clients", "info"}}));
+  const std::string summary = summary_of(checked, "serveur/une-reponse");
+  EXPECT_TRUE(summary.find("collés") != std::string::npos || summary.find("envois") != std::string::npos) << summary;
+}
+
 // A server that sends without end must not hold the checker: every message
 // it reads is capped, and the check ends with verdicts.
 TEST(CheckServer, AFloodingServerNeverHoldsTheChecker) {
