@@ -98,6 +98,7 @@ class Child : public std::enable_shared_from_this<Child> {
   std::optional<long> waiting_sleeps_;
   Clock::time_point waiting_since_;
   std::optional<long> typed_sleeps_;
+  std::vector<pid_t> group_;  // its other processes, as last seen
 };
 
 template <typename Ready>

@@ -13,14 +13,32 @@ ClientRun::~ClientRun() {
   if (program_) program_->stop();
 }
 
+// Each step checked: a listen() after a failed bind() would listen on a
+// port of the kernel's choice, where the program never calls. The port may
+// be held a moment by another socket (an outgoing connection whose source
+// port it is): tried again until timing.start.
+asio::awaitable<bool> ClientRun::listen() {
+  const auto deadline = Clock::now() + timing_.start;
+  for (;;) {
+    error_code error;
+    acceptor_.open(tcp::v4(), error);
+    if (!error) acceptor_.set_option(asio::socket_base::reuse_address(true), error);
+    if (!error) acceptor_.bind({asio::ip::make_address_v4("127.0.0.1"), target_.port}, error);
+    if (!error) acceptor_.listen(asio::socket_base::max_listen_connections, error);
+    if (!error) co_return true;
+    error_code ignored;
+    acceptor_.close(ignored);
+    if (Clock::now() >= deadline) co_return false;
+    asio::steady_timer pause(executor_, 20ms);
+    co_await pause.async_wait(nothrow);
+  }
+}
+
 asio::awaitable<bool> ClientRun::start(bool no_server) {
   error_code error;
   if (!no_server) {
-    acceptor_.open(tcp::v4(), error);
-    acceptor_.set_option(asio::socket_base::reuse_address(true), error);
-    acceptor_.bind({asio::ip::make_address_v4("127.0.0.1"), target_.port}, error);
-    acceptor_.listen(asio::socket_base::max_listen_connections, error);
-    if (error) co_return false;
+    const bool listening = co_await listen();
+    if (!listening) co_return false;
   }
   std::string failure;
   program_ = Child::start(executor_, target_.program.argv, true, target_.program.limits, failure);

@@ -49,6 +49,7 @@ class ClientRun {
 
  private:
   bool input_wanted() const;
+  asio::awaitable<bool> listen();
   // Every byte we sent is in, and it waits for more (Child::waits_on_us).
   bool waits_on_us();
 

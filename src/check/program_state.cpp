@@ -1,5 +1,6 @@
 #include "check/program_state.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -29,12 +30,10 @@ constexpr std::array waiting_calls{
     WaitingCall{0, Limit::none},       // read
     WaitingCall{7, Limit::int_negative, 2},   // poll
     WaitingCall{23, Limit::null_pointer, 4},  // select
-    WaitingCall{34, Limit::none},      // pause
     WaitingCall{43, Limit::none},      // accept
     WaitingCall{45, Limit::none},      // recvfrom
     WaitingCall{47, Limit::none},      // recvmsg
     WaitingCall{61, Limit::none},      // wait4
-    WaitingCall{130, Limit::none},     // rt_sigsuspend
     WaitingCall{202, Limit::futex_wait, 3},
     WaitingCall{232, Limit::int_negative, 3},  // epoll_wait
     WaitingCall{247, Limit::none},             // waitid
@@ -52,7 +51,6 @@ constexpr std::array waiting_calls{
     WaitingCall{73, Limit::null_pointer, 2},   // ppoll
     WaitingCall{95, Limit::none},              // waitid
     WaitingCall{98, Limit::futex_wait, 3},
-    WaitingCall{133, Limit::none},             // rt_sigsuspend
     WaitingCall{202, Limit::none},             // accept
     WaitingCall{207, Limit::none},             // recvfrom
     WaitingCall{212, Limit::none},             // recvmsg
@@ -106,6 +104,7 @@ std::string first_line(const std::filesystem::path& path) {
 
 struct ThreadStatus {
   bool sleeping = false;  // "State:\tS": asleep, waking for a signal or an event (not "D", a disk)
+  bool ended = false;     // "Z" or "X": it will never run again
   long sleeps = 0;        // "voluntary_ctxt_switches:\t12"
 };
 
@@ -120,7 +119,11 @@ std::optional<ThreadStatus> thread_status(const std::filesystem::path& status_pa
   std::ifstream status(status_path);
   ThreadStatus thread;
   for (std::string line; std::getline(status, line);) {
-    if (line.starts_with("State:")) thread.sleeping = value_of(line, "State:").starts_with('S');
+    if (line.starts_with("State:")) {
+      const std::string_view state = value_of(line, "State:");
+      thread.sleeping = state.starts_with('S');
+      thread.ended = state.starts_with('Z') || state.starts_with('X');
+    }
     if (!line.starts_with("voluntary_ctxt_switches:")) continue;
     const std::string_view count = value_of(line, "voluntary_ctxt_switches:");
     if (std::from_chars(count.data(), count.data() + count.size(), thread.sleeps).ec == std::errc{}) return thread;
@@ -145,21 +148,67 @@ bool waits_without_limit(std::string_view syscall_line) {
   return false;
 }
 
-std::optional<ProgramState> read_program_state(pid_t pid) {
+namespace {
+
+// Adds the threads of `pid` to `state`; false when it could not be read.
+bool add_process(pid_t pid, ProgramState& state) {
   std::error_code error;
   const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
-  ProgramState state{.all_waiting = true, .sleeps = 0};
   bool any = false;
   for (const auto& task : std::filesystem::directory_iterator(tasks, error)) {
     const auto thread = thread_status(task.path() / "status");
-    if (!thread) return std::nullopt;  // gone while we looked
+    if (!thread) return false;  // gone while we looked
     any = true;
+    if (thread->ended) continue;
     state.sleeps += thread->sleeps;
     state.all_waiting =
         state.all_waiting && thread->sleeping && waits_without_limit(first_line(task.path() / "syscall"));
   }
-  if (error || !any) return std::nullopt;
+  return !error && any;
+}
+
+// The process group in /proc/PID/stat: "pid (comm) state ppid pgrp ...",
+// where comm may hold spaces and parentheses.
+std::optional<pid_t> group_of(const std::filesystem::path& stat_path) {
+  const std::string stat = first_line(stat_path);
+  const auto end_of_name = stat.rfind(')');
+  if (end_of_name == std::string::npos) return std::nullopt;
+  std::string_view rest = std::string_view(stat).substr(end_of_name + 1);
+  for (int field = 0; field < 2; ++field) {  // state, ppid
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    rest.remove_prefix(std::min(rest.size(), rest.find(' ')));
+  }
+  const auto group = number_in(rest);
+  if (!group) return std::nullopt;
+  return static_cast<pid_t>(*group);
+}
+
+}  // namespace
+
+std::optional<ProgramState> read_program_state(pid_t leader, const std::vector<pid_t>& members) {
+  ProgramState state{.all_waiting = true, .sleeps = 0};
+  if (!add_process(leader, state)) return std::nullopt;
+  for (const pid_t member : members) {
+    ProgramState member_state{.all_waiting = true, .sleeps = 0};
+    if (!add_process(member, member_state)) continue;  // it has ended
+    state.all_waiting = state.all_waiting && member_state.all_waiting;
+    state.sleeps += member_state.sleeps;
+  }
   return state;
+}
+
+std::vector<pid_t> group_members(pid_t leader) {
+  std::vector<pid_t> members;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", error)) {
+    const std::string name = entry.path().filename().string();
+    pid_t pid = 0;
+    const auto [end, parse_error] = std::from_chars(name.data(), name.data() + name.size(), pid);
+    if (parse_error != std::errc{} || end != name.data() + name.size() || pid == leader) continue;
+    if (group_of(entry.path() / "stat") == leader) members.push_back(pid);
+  }
+  std::ranges::sort(members);
+  return members;
 }
 
 }  // namespace liaison::check

@@ -30,19 +30,26 @@ struct Checked {
   Outcomes outcomes;
 };
 
-Checked check(const std::string& role, const std::string& program, std::vector<std::string> extra = {}) {
+// `liaison check ROLE --json --port 0 EXTRA... -- COMMAND...`, its report read.
+Checked check_command(const std::string& role, const std::vector<std::string>& extra,
+                      const std::vector<std::string>& command) {
   // The servers' secrets, fixed: with a random one, bisection on a secret
   // such as 1 or 25 never hears "plus"/"higher", which the tests look for.
   ::setenv("GALLERY_SEED", "liaison", 1);  // passed on through liaison check to the program
   std::vector<std::string> args{"check", role, "--json", "--port", "0"};
   args.insert(args.end(), extra.begin(), extra.end());
-  args.insert(args.end(), {"--", python, gallery + "/" + program, "{port}"});
+  args.push_back("--");
+  args.insert(args.end(), command.begin(), command.end());
   const Finished finished = run_liaison(args, 90s);
   Checked checked{finished.exit_code, {}, {}};
   checked.report = boost::json::parse(finished.out);
   for (const auto& c : checked.report.at("checks").as_array())
     checked.outcomes[std::string(c.at("id").as_string())] = std::string(c.at("outcome").as_string());
   return checked;
+}
+
+Checked check(const std::string& role, const std::string& program, const std::vector<std::string>& extra = {}) {
+  return check_command(role, extra, {python, gallery + "/" + program, "{port}"});
 }
 
 // Every server check passed, but those named in `differ`.
@@ -163,6 +170,14 @@ TEST(CheckClient, TheLessonsClientGrownIntoTheGamePasses) {
   EXPECT_OUTCOMES(checked, client_expected({}));
   EXPECT_EQ(checked.exit_code, 0);
   EXPECT_NE(summary_of(checked, "client/un-message-par-ligne").find("brut"), std::string::npos);
+}
+
+// A program a shell starts (and waits for), as a version manager's shim
+// does: what its child does counts, not the shell's waiting.
+TEST(CheckClient, AProgramAShellStartsIsWatchedWhole) {
+  const std::string script = python + " \"$0\" \"$1\"; exit $?";
+  const auto checked = check_command("client", {}, {"sh", "-c", script, gallery + "/client_lesson_game.py", "{port}"});
+  EXPECT_OUTCOMES(checked, client_expected({}));
 }
 
 TEST(CheckClient, AnAutomaticClientIsRecognised) {
