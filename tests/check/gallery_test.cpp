@@ -105,6 +105,12 @@ TEST(CheckServer, AThreadedLineServerWithOtherWordsPasses) {
   EXPECT_NE(summary_of(checked, "serveur/une-reponse").find("\\n"), std::string::npos);
 }
 
+// The parent back in accept() says nothing of the child at work: the checker
+// watches the whole process group, and waits while the child thinks.
+TEST(CheckServer, AServerThatForksForEachClientPasses) {
+  EXPECT_OUTCOMES(check("server", "server_fork.py"), server_expected({}));
+}
+
 TEST(CheckServer, AnEnglishServerThatReplaysPasses) {
   const auto checked = check("server", "server_replay_en.py", {"--lang", "en"});
   EXPECT_OUTCOMES(checked, server_expected({{"serveur/deux-clients", "info"}}));
