@@ -231,6 +231,20 @@ asio::awaitable<void> Child::read_output() {
     if (error) break;  // EIO on a terminal once every holder of its other end has gone
     keep(std::string_view(buffer.data(), n));
   }
+  output_closed_ = true;
+  changed();
+}
+
+asio::awaitable<bool> Child::output_read(Clock::duration timeout) {
+  using namespace asio::experimental::awaitable_operators;
+  const auto deadline = Clock::now() + timeout;
+  auto self = shared_from_this();
+  while (!output_closed_ && Clock::now() < deadline) {
+    asio::steady_timer timer(changed_.get_executor(), deadline);
+    changed_.expires_at(Clock::time_point::max());
+    co_await (changed_.async_wait(nothrow) || timer.async_wait(nothrow));
+  }
+  co_return output_closed_;
 }
 
 bool Child::try_reap() {

@@ -51,6 +51,10 @@ class Child : public std::enable_shared_from_this<Child> {
   // Waits until `ready()` or its exit or `timeout`; true when ready() held.
   template <typename Ready>
   asio::awaitable<bool> wait_until(Ready ready, Clock::duration timeout);
+  // Once it has ended: until all it wrote has been read (its terminal or pipe
+  // closed), at most `timeout`; true when it was. Its exit is seen before
+  // its last output is.
+  asio::awaitable<bool> output_read(Clock::duration timeout);
   // True when it waits in read() on its standard input (Linux: /proc).
   bool waits_for_input() const;
   // True once it waits on us: every thread asleep in a wait with no time
@@ -94,6 +98,7 @@ class Child : public std::enable_shared_from_this<Child> {
   Clock::time_point last_output_ = Clock::now();
   std::optional<int> status_;
   bool reaped_ = false;
+  bool output_closed_ = false;  // every writer of its terminal or pipe has gone, all read
   // waits_on_us(): the state last seen, since when, and the sleeps when a line was typed.
   std::optional<long> waiting_sleeps_;
   Clock::time_point waiting_since_;

@@ -86,6 +86,8 @@ asio::awaitable<std::optional<int>> ClientRun::exited(Clock::duration timeout) {
         return program_->exit_status().has_value() || stuck_;
       },
       timeout);
+  // Its last words ("La connexion a échoué.") may still be on their way.
+  if (program_->exit_status()) co_await program_->output_read(500ms);
   co_return program_->exit_status();
 }
 
