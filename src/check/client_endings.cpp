@@ -87,7 +87,7 @@ asio::awaitable<CheckResult> check_close_without_fin(ClientRun& run, core::Lang 
   const auto deadline = Clock::now() + end_limit(run);
   int prompts = 0;
   while (!run.program().exit_status() && Clock::now() < deadline && prompts < 5) {
-    if (!co_await run.wants_input()) break;
+    if (!co_await run.asks_again()) break;
     co_await run.type("25");
     ++prompts;
   }

@@ -78,6 +78,11 @@ asio::awaitable<bool> ClientRun::wants_input() {
   co_return input_wanted();
 }
 
+asio::awaitable<bool> ClientRun::asks_again() {
+  co_await program_->wait_until([&] { return input_wanted() || waits_on_us(); }, timing_.reply);
+  co_return input_wanted();
+}
+
 asio::awaitable<std::optional<int>> ClientRun::exited(Clock::duration timeout) {
   stuck_ = false;
   co_await program_->wait_until(

@@ -35,6 +35,9 @@ class ClientRun {
   // Until it waits for a line on its terminal, or its connection has bytes
   // it sent on its own: true when it waits for input.
   asio::awaitable<bool> wants_input();
+  // Until it waits for a line on its terminal (true), ends, or waits on us
+  // otherwise: what it sends meanwhile is left unread.
+  asio::awaitable<bool> asks_again();
   // Until it exits; its status, or nullopt after `timeout` or as soon as it
   // waits on us (then stuck() says so: it cannot end by itself).
   asio::awaitable<std::optional<int>> exited(Clock::duration timeout);
