@@ -7,7 +7,6 @@
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -61,7 +60,9 @@ std::uint16_t ephemeral_start() {
 std::optional<std::uint16_t> free_port(std::uint16_t wanted) {
   const std::uint16_t low = ephemeral_start();
   if (wanted != 0 || low < 12000) return bindable(wanted);
-  std::minstd_rand random(static_cast<unsigned>(getpid()) ^ static_cast<unsigned>(std::time(nullptr)));
+  // (Not a generator seeded from the pid and the time: two checks started
+  // together got the same first port from such adjacent seeds.)
+  std::random_device random;
   std::uniform_int_distribution<unsigned> ports(10000, low - 1U);
   for (int attempt = 0; attempt < 64; ++attempt)
     if (const auto port = bindable(static_cast<std::uint16_t>(ports(random)))) return port;

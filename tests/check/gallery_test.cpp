@@ -88,8 +88,12 @@ std::string summary_of(const Checked& checked, const std::string& id) {
   return {};
 }
 
-#define EXPECT_OUTCOMES(checked, expected) \
-  EXPECT_EQ((checked).outcomes, (expected)) << boost::json::serialize((checked).report)
+// `checked` is evaluated once: the report printed is the one that failed.
+#define EXPECT_OUTCOMES(checked, expected)                                          \
+  do {                                                                              \
+    const Checked& checked_once = (checked);                                        \
+    EXPECT_EQ(checked_once.outcomes, (expected)) << boost::json::serialize(checked_once.report); \
+  } while (false)
 
 TEST(CheckServer, TheLessonsServerGrownIntoTheGamePasses) {
   const auto checked = check("server", "server_ok.py");
