@@ -8,7 +8,9 @@
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <optional>
+#include <random>
 #include <sstream>
 
 #include "net/asio.hpp"
@@ -33,15 +35,38 @@ bool looks_like_host(std::string_view word) {
 }
 
 // The port is bound and released: free now, or taken (somebody else's server).
-std::optional<std::uint16_t> free_port(std::uint16_t wanted) {
+std::optional<std::uint16_t> bindable(std::uint16_t wanted) {
   asio::io_context io;
   tcp::acceptor acceptor(io);
   error_code error;
   acceptor.open(tcp::v4(), error);
-  acceptor.set_option(asio::socket_base::reuse_address(true), error);
-  acceptor.bind({asio::ip::make_address_v4("127.0.0.1"), wanted}, error);
+  if (!error) acceptor.set_option(asio::socket_base::reuse_address(true), error);
+  if (!error) acceptor.bind({asio::ip::make_address_v4("127.0.0.1"), wanted}, error);
   if (error) return std::nullopt;
   return acceptor.local_endpoint().port();
+}
+
+// The first port of the kernel's range for outgoing connections' source ports.
+std::uint16_t ephemeral_start() {
+  std::ifstream range("/proc/sys/net/ipv4/ip_local_port_range");
+  unsigned low = 32768;
+  range >> low;
+  return static_cast<std::uint16_t>(std::clamp(low, 1025U, 65535U));
+}
+
+// `wanted`, or for 0 a free port below the kernel's range for outgoing
+// connections: each check binds it again, and a port from that range could
+// meanwhile be the source port of somebody's connection, which blocks the bind.
+std::optional<std::uint16_t> free_port(std::uint16_t wanted) {
+  const std::uint16_t low = ephemeral_start();
+  if (wanted != 0 || low < 12000) return bindable(wanted);
+  // (Not a generator seeded from the pid and the time: two checks started
+  // together got the same first port from such adjacent seeds.)
+  std::random_device random;
+  std::uniform_int_distribution<unsigned> ports(10000, low - 1U);
+  for (int attempt = 0; attempt < 64; ++attempt)
+    if (const auto port = bindable(static_cast<std::uint16_t>(ports(random)))) return port;
+  return bindable(0);
 }
 
 bool is_command(const std::string& name) {

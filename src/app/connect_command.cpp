@@ -12,6 +12,7 @@ namespace {
 struct ConnectOptions {
   client::ClientOptions client;
   bool duplex = false;
+  bool trace = false;
   core::Lang lang = core::Lang::fr;
 };
 
@@ -29,9 +30,13 @@ void add_connect_command(CLI::App& app, int& exit_code) {
                     "Lines both ways, shown as they arrive even while you type (chat rooms, multiplayer): "
                     "on a terminal, line editing and history (Up/Down), the server's lines printed above yours; "
                     "from a pipe, plain lines in and out. Implies --line");
+  command->add_flag("--trace", options->trace,
+                    "Print every message on stderr as it passes, both ways: direction, time, bytes, "
+                    "text with \\n, \\r and cut UTF-8 shown, then the close");
   add_lang_option(*command, options->lang);
   command->callback([options, &exit_code] {
     options->client.texts = &core::texts(options->lang);
+    if (options->trace) options->client.trace = options->lang;
     exit_code = options->duplex ? client::run_duplex_client(options->client, core::duplex_texts(options->lang))
                                 : client::run_lesson_client(options->client);
   });

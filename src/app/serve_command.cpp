@@ -43,7 +43,10 @@ int serve(const ServeOptions& options) {
   }
   const core::Texts& texts = core::texts(options.lang);
   if (options.service == Service::chat)
-    return server::run_operator_server({.host = options.host, .port = options.port, .texts = &texts});
+    return server::run_operator_server({.host = options.host,
+                                        .port = options.port,
+                                        .texts = &texts,
+                                        .trace = options.trace ? std::optional(options.lang) : std::nullopt});
   try {
     Services services(options, texts);
     services.announce();
@@ -126,6 +129,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   command->add_option("--max", options->bounds.max, "Largest secret number")->capture_default_str();
   command->add_option("--seed", options->seed, "Seed for reproducible secrets (every connection gets the same ones)");
   command->add_flag("--verbose,-v", options->verbose, "Log every message");
+  command->add_flag("--trace", options->trace,
+                    "Print every connection's messages on stderr as they pass: direction, time, bytes, "
+                    "text with \\n, \\r and cut UTF-8 shown, then the close");
   command->add_option("--web", options->web,
                       "Also serve the web side on [HOST:]PORT (loopback by default): JSON API, /metrics, /play");
   command->add_option("--teacher-token", options->teacher_token,

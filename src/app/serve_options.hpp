@@ -30,6 +30,7 @@ struct ServeOptions {
   std::optional<std::uint64_t> seed;
   core::Lang lang = core::Lang::fr;
   bool verbose = false;
+  bool trace = false;  // every connection's messages on stderr, as `check` shows them
   unsigned threads = 1;
   std::size_t max_clients = 1024;
   std::size_t max_per_ip = 64;

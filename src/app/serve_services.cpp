@@ -24,6 +24,11 @@ core::Instant steady_now() { return std::chrono::steady_clock::now(); }
 
 std::chrono::milliseconds millis(double seconds) { return std::chrono::milliseconds(std::llround(seconds * 1000)); }
 
+// --trace, in --lang's words.
+std::optional<core::Lang> trace_lang(const ServeOptions& options) {
+  return options.trace ? std::optional(options.lang) : std::nullopt;
+}
+
 // --allow and --deny (the web side reads them from the server).
 net::AddressFilter address_filter(const ServeOptions& options) {
   net::AddressFilter filter;
@@ -39,7 +44,8 @@ server::ServerOptions server_options(const ServeOptions& options, const core::Te
       .settings = {.texts = &texts,
                    .verbose = options.verbose,
                    .idle_timeout = std::chrono::seconds(options.idle_timeout),
-                   .pushes = is_room(options)},
+                   .pushes = is_room(options),
+                   .trace = trace_lang(options)},
       .limits = {.max_clients = options.max_clients, .max_per_address = options.max_per_ip},
       .filter = address_filter(options),
   };
@@ -144,6 +150,7 @@ void Services::start_web() {
                                   .reads = reads_.get_executor(),
                                   .commits = store_.get(),
                                   .stats = &stats_,
+                                  .trace = trace_lang(options_),
                                   .live = &*live_,
                                   .teacher_token = teacher_token(options_),
                                   .room = room_.get(),

@@ -13,6 +13,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "check/program_state.hpp"
+
 namespace liaison::check {
 namespace {
 
@@ -142,16 +144,63 @@ void Child::stop() {
 }
 
 void Child::type(const std::string& text) {
+  typed_sleeps_ = sleeps_now();
+  gave_input();
   error_code ignored;
   asio::write(output_fd_, asio::buffer(text), ignored);
 }
 
-bool Child::waits_for_input() const {
-  std::ifstream syscall("/proc/" + std::to_string(pid_) + "/syscall");
+long Child::sleeps_now() const {
+  const auto state = read_program_state(pid_, group_);
+  return state ? state->sleeps : -1;
+}
+
+// A thread woken by what we sent or typed shows as running, then sleeps
+// again (one more sleep); the same sleeping state for `settle` means nobody
+// is at work. The settle also covers bytes it sent just before sleeping that
+// loopback has not delivered yet. Before saying so, its process group is
+// looked for processes not known yet (a server forks for each client: the
+// parent back in accept() says nothing of the child at work).
+bool Child::waits_on_us() {
+  constexpr auto settle = std::chrono::milliseconds(40);
+  if (status_) return false;
+  const auto state = read_program_state(pid_, group_);
+  const auto now = Clock::now();
+  if (!state || !state->all_waiting) {
+    waiting_sleeps_.reset();
+    return false;
+  }
+  if (waiting_sleeps_ != state->sleeps) {
+    waiting_sleeps_ = state->sleeps;
+    waiting_since_ = now;
+    return false;
+  }
+  if (typed_sleeps_ == state->sleeps) return false;  // the line typed is not taken yet
+  if (now - waiting_since_ < settle) return false;
+  if (auto group = group_members(pid_); group != group_) {
+    group_ = std::move(group);
+    waiting_sleeps_.reset();  // seen anew, with them
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+// "0 0x0 ...": read(0, ...), its standard input (a terminal: the keyboard).
+bool reads_standard_input(pid_t pid) {
+  std::ifstream syscall("/proc/" + std::to_string(pid) + "/syscall");
   long number = -1;
   std::string fd;
-  // "0 0x0 ...": read(0, ...), its standard input (a terminal: the keyboard).
   return syscall >> number >> fd && number == 0 && fd == "0x0";
+}
+
+}  // namespace
+
+// The program itself, or a process it started (a shell's child: its group
+// as waits_on_us() last saw it).
+bool Child::waits_for_input() const {
+  return reads_standard_input(pid_) || std::ranges::any_of(group_, reads_standard_input);
 }
 
 std::vector<std::string> Child::last_lines(std::size_t count) const {
@@ -182,6 +231,20 @@ asio::awaitable<void> Child::read_output() {
     if (error) break;  // EIO on a terminal once every holder of its other end has gone
     keep(std::string_view(buffer.data(), n));
   }
+  output_closed_ = true;
+  changed();
+}
+
+asio::awaitable<bool> Child::output_read(Clock::duration timeout) {
+  using namespace asio::experimental::awaitable_operators;
+  const auto deadline = Clock::now() + timeout;
+  auto self = shared_from_this();
+  while (!output_closed_ && Clock::now() < deadline) {
+    asio::steady_timer timer(changed_.get_executor(), deadline);
+    changed_.expires_at(Clock::time_point::max());
+    co_await (changed_.async_wait(nothrow) || timer.async_wait(nothrow));
+  }
+  co_return output_closed_;
 }
 
 bool Child::try_reap() {

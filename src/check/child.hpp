@@ -45,11 +45,27 @@ class Child : public std::enable_shared_from_this<Child> {
 
   // Types `text` on its terminal (nothing when it is not on one).
   void type(const std::string& text);
+  // It has woken since the last type(): the line is taken (even if it is
+  // already back in read() for the next one).
+  bool took_typed() const { return typed_sleeps_ && sleeps_now() > *typed_sleeps_; }
   // Waits until `ready()` or its exit or `timeout`; true when ready() held.
   template <typename Ready>
   asio::awaitable<bool> wait_until(Ready ready, Clock::duration timeout);
+  // Once it has ended: until all it wrote has been read (its terminal or pipe
+  // closed), at most `timeout`; true when it was. Its exit is seen before
+  // its last output is.
+  asio::awaitable<bool> output_read(Clock::duration timeout);
   // True when it waits in read() on its standard input (Linux: /proc).
   bool waits_for_input() const;
+  // True once it waits on us: every thread asleep in a wait with no time
+  // limit (check/program_state.hpp), unchanged for a moment, and the last
+  // line typed taken. It can then neither say nor do anything before we give
+  // it something, so a wait for it can end now rather than at its limit.
+  // Never true where /proc says nothing: the waits then run their course.
+  bool waits_on_us();
+  // We just gave it something (sent, connected): its waiting must be seen
+  // anew, after this, before waits_on_us() says so.
+  void gave_input() { waiting_sleeps_.reset(); }
 
   const std::string& output() const { return output_; }
   std::size_t output_seen() const { return output_total_; }  // bytes, the dropped ones included
@@ -70,6 +86,7 @@ class Child : public std::enable_shared_from_this<Child> {
   bool try_reap();
   void keep(std::string_view bytes);
   void changed() { changed_.cancel(); }
+  long sleeps_now() const;
 
   pid_t pid_;
   asio::posix::stream_descriptor output_fd_;
@@ -81,6 +98,12 @@ class Child : public std::enable_shared_from_this<Child> {
   Clock::time_point last_output_ = Clock::now();
   std::optional<int> status_;
   bool reaped_ = false;
+  bool output_closed_ = false;  // every writer of its terminal or pipe has gone, all read
+  // waits_on_us(): the state last seen, since when, and the sleeps when a line was typed.
+  std::optional<long> waiting_sleeps_;
+  Clock::time_point waiting_since_;
+  std::optional<long> typed_sleeps_;
+  std::vector<pid_t> group_;  // its other processes, as last seen
 };
 
 template <typename Ready>
@@ -91,7 +114,7 @@ asio::awaitable<bool> Child::wait_until(Ready ready, Clock::duration timeout) {
   while (!ready()) {
     if (status_ || Clock::now() >= deadline) co_return ready();
     asio::steady_timer timer(changed_.get_executor(),
-                                  std::min(deadline, Clock::now() + std::chrono::milliseconds(20)));
+                                  std::min(deadline, Clock::now() + std::chrono::milliseconds(10)));
     changed_.expires_at(Clock::time_point::max());
     co_await (changed_.async_wait(nothrow) || timer.async_wait(nothrow));
   }

@@ -16,17 +16,26 @@ using namespace std::chrono_literals;
 // The limit for ending after FIN: 2 s (more when replies may be slow).
 Clock::duration end_limit(const ClientRun& run) { return std::max<Clock::duration>(2s, run.timing().reply); }
 
+// Why it has not ended: seen waiting on us (it cannot end by itself), or
+// still at work when the time was up.
+std::string still_running(ClientRun& run, core::Lang lang, std::string_view after) {
+  const bool reading = run.program().waits_for_input();
+  if (run.stuck())
+    return reading ? trf(lang, "ne s'arrête pas après {} : il attend une saisie au clavier",
+                         "does not end after {}: it waits for a line from the keyboard", after)
+                   : trf(lang, "ne s'arrête pas après {} : il attend encore un message du serveur",
+                         "does not end after {}: it still waits for a message from the server", after);
+  return trf(lang, "toujours en marche {} s après {}{}", "still running {} s after {}{}",
+             std::chrono::duration_cast<std::chrono::seconds>(end_limit(run)).count(), after,
+             reading ? tr(lang, " : il attend une saisie", ": it waits for input") : "");
+}
+
 CheckResult ended(ClientRun& run, core::Lang lang, std::optional<int> status, std::string_view after) {
   if (status == 0 && !has_traceback(run.program().output()))
     return verdict(Outcome::passed, trf(lang, "terminé (statut 0) après {}", "ended (status 0) after {}", after));
   CheckResult result;
   if (!status) {
-    result =
-        verdict(Outcome::failed,
-                trf(lang, "toujours en marche {} s après {}{}", "still running {} s after {}{}",
-                    std::chrono::duration_cast<std::chrono::seconds>(end_limit(run)).count(), after,
-                    run.program().waits_for_input() ? tr(lang, " : il attend une saisie", ": it waits for input") : ""),
-                run.transcript());
+    result = verdict(Outcome::failed, still_running(run, lang, after), run.transcript());
     result.expected = tr(lang, "la fin du programme, statut 0", "the program's end, status 0");
   } else {
     result = verdict(*status == 0 ? Outcome::failed : Outcome::crashed,
@@ -45,8 +54,9 @@ asio::awaitable<CheckResult> check_server_fin(ClientRun& run, core::Lang lang, b
   if (message.received.status != Received::Status::data) co_return broken_run(run, lang, true);
   if (after_message) {
     const std::size_t from = run.program().output_seen();
-    co_await run.reply("C'est plus !");
-    co_await run.shown("C'est plus !", from);
+    const std::string higher(game_texts().higher);
+    co_await run.reply(higher);
+    co_await run.shown(higher, from);
   }
   co_await run.reply("FIN");
   // A turn-based client reads FIN only after the person typed again.
@@ -76,11 +86,11 @@ asio::awaitable<CheckResult> check_close_without_fin(ClientRun& run, core::Lang 
   run.peer().shutdown_send();
   const auto deadline = Clock::now() + end_limit(run);
   int prompts = 0;
-  while (!run.program().exit_status() && Clock::now() < deadline && prompts < 5)
-    if (co_await run.wants_input()) {
-      co_await run.type("25");
-      ++prompts;
-    }
+  while (!run.program().exit_status() && Clock::now() < deadline && prompts < 5) {
+    if (!co_await run.asks_again()) break;
+    co_await run.type("25");
+    ++prompts;
+  }
   const auto status = co_await run.exited(deadline - Clock::now());
   auto result = ended(run, lang, status, tr(lang, "la fermeture sans FIN", "the close without FIN"));
   if (!status && prompts > 0)

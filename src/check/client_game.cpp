@@ -44,7 +44,7 @@ CheckResult not_shown(ClientRun& run, core::Lang lang, std::string_view what) {
 // What an automatic client sent that a game does not allow.
 std::optional<std::string> bad_guess(std::string_view bytes) {
   const auto number = core::parse_whole_number(bytes);
-  if (number.error || number.value < 1 || number.value > 100) return std::string(bytes);
+  if (number.error || !game_bounds.contains(number.value)) return std::string(bytes);
   return std::nullopt;
 }
 
@@ -68,8 +68,8 @@ asio::awaitable<CheckResult> check_replies_shown(ClientRun& run, core::Lang lang
 }
 
 asio::awaitable<CheckResult> check_game(ClientRun& run, core::Lang lang) {
-  core::Guesser guesser({1, 100});
-  const int most = core::max_tries({1, 100});
+  core::Guesser guesser(game_bounds);
+  const int most = core::max_tries(game_bounds);
   bool automatic = false;
   for (int tries = 1; tries <= most + 5; ++tries) {
     const std::string guess = std::to_string(guesser.guess());

@@ -8,7 +8,7 @@ namespace {
 namespace asio = asio;
 
 CheckResult first_message_shown(ClientRun& run, core::Lang lang) {
-  return verdict(Outcome::passed, trf(lang, "« {} » affiché", "\"{}\" shown", greeting_text), run.transcript());
+  return verdict(Outcome::passed, trf(lang, "« {} » affiché", "\"{}\" shown", greeting_text()), run.transcript());
 }
 
 // "50" raw (as the lesson's client) or "50\n" (a line): both accepted, the

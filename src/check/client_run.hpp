@@ -35,8 +35,13 @@ class ClientRun {
   // Until it waits for a line on its terminal, or its connection has bytes
   // it sent on its own: true when it waits for input.
   asio::awaitable<bool> wants_input();
-  // Until it exits; its status, or nullopt after `timeout`.
+  // Until it waits for a line on its terminal (true), ends, or waits on us
+  // otherwise: what it sends meanwhile is left unread.
+  asio::awaitable<bool> asks_again();
+  // Until it exits; its status, or nullopt after `timeout` or as soon as it
+  // waits on us (then stuck() says so: it cannot end by itself).
   asio::awaitable<std::optional<int>> exited(Clock::duration timeout);
+  bool stuck() const { return stuck_; }
   // Types `line` and Enter, then waits (briefly) until the program took it,
   // so that the same wait for input is not seen twice.
   asio::awaitable<void> type(const std::string& line);
@@ -47,6 +52,9 @@ class ClientRun {
 
  private:
   bool input_wanted() const;
+  asio::awaitable<bool> listen();
+  // Every byte we sent is in, and it waits for more (Child::waits_on_us).
+  bool waits_on_us();
 
   asio::any_io_executor executor_;
   ClientTarget target_;
@@ -54,6 +62,7 @@ class ClientRun {
   tcp::acceptor acceptor_;
   std::shared_ptr<Child> program_;
   std::unique_ptr<Probe> peer_;
+  bool stuck_ = false;
 };
 
 }  // namespace liaison::check

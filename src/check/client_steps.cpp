@@ -6,10 +6,14 @@
 
 namespace liaison::check {
 
+const core::Texts& game_texts() { return core::texts(core::Lang::fr); }
+
+std::string greeting_text() { return game_texts().greeting.format(game_bounds.min, game_bounds.max); }
+
 asio::awaitable<bool> greet(ClientRun& run) {
   const std::size_t from = run.program().output_seen();
   // The greeting ends with \n as liaison's does: a line client needs it.
-  co_await run.peer().send(std::string(greeting_text) + "\n");
+  co_await run.peer().send(greeting_text() + "\n");
   co_return co_await run.shown("Devinez le nombre", from);
 }
 
@@ -27,11 +31,15 @@ asio::awaitable<ClientMessage> next_message(ClientRun& run, const std::string& l
 }
 
 std::string answer_to(std::string_view message, std::int64_t secret, int tries) {
+  const core::Texts& texts = game_texts();
   const auto number = core::parse_whole_number(message);
-  if (number.error) return "Ce n'est pas un nombre entier : proposez un nombre entre 1 et 100.";
-  if (number.value < secret) return "C'est plus !";
-  if (number.value > secret) return "C'est moins !";
-  return fmt::format("Gagné ! C'était {}, trouvé en {} essai(s).", secret, tries);
+  if (number.error) return texts.not_a_number.format(game_bounds.min, game_bounds.max);
+  switch (core::judge(number.value, secret)) {
+    case core::Verdict::higher: return std::string(texts.higher);
+    case core::Verdict::lower: return std::string(texts.lower);
+    case core::Verdict::found: break;
+  }
+  return texts.found.format(secret, tries);
 }
 
 void quote_output(CheckResult& result, const ClientRun& run) {
@@ -56,7 +64,7 @@ CheckResult broken_run(ClientRun& run, core::Lang lang, bool started) {
         verdict(Outcome::failed,
                 std::string(tr(lang, "le message du serveur n'est pas affiché", "the server's message is not shown")),
                 run.transcript());
-    result.expected = greeting_text;
+    result.expected = greeting_text();
   }
   quote_output(result, run);
   return result;

@@ -16,6 +16,8 @@ struct Received {
   enum class Status { data, timeout, closed, reset } status = Status::timeout;
   std::string bytes;
   int reads = 0;  // separate arrivals: more than one is two send()s or more
+  // The wait ended before its limit: the program waits on us (Child::waits_on_us).
+  bool program_waits = false;
 };
 
 class Probe {
@@ -24,10 +26,15 @@ class Probe {
   // An accepted connection (liaison as the server of a checked client).
   explicit Probe(tcp::socket socket) : socket_(std::move(socket)) {}
 
+  // The program at the other end, when liaison started it: a wait ends as
+  // soon as it waits on us (nothing more will come), rather than at its limit.
+  void watch(Child* program) { watched_ = program; }
+
   asio::awaitable<bool> connect(const tcp::endpoint& endpoint, Clock::duration timeout);
   asio::awaitable<bool> send(std::string bytes);
   // The first bytes within `timeout`, then whatever follows until `quiet`
-  // passes with nothing new: one message, however the server wrote it.
+  // passes with nothing new, or the watched program waits on us: one
+  // message, however the program wrote it.
   asio::awaitable<Received> receive(Clock::duration timeout, Clock::duration quiet);
   void close();
   // Ends our side (FIN on the wire) but keeps reading: a client that goes on
@@ -35,14 +42,20 @@ class Probe {
   void shutdown_send();
   // Bytes that arrived and were not read yet.
   std::size_t available();
+  // Everything we sent has reached the other end (acknowledged).
+  bool delivered();
 
   std::vector<core::WireMessage>& transcript() { return transcript_; }
 
  private:
-  asio::awaitable<Received> read_once(Clock::duration timeout);
+  // `answer`: the first bytes of a message (the program must first take what
+  // we sent), rather than its rest.
+  asio::awaitable<Received> read_once(Clock::duration timeout, bool answer);
+  bool program_waits(bool answer);
   std::int64_t now_ms() const;
 
   tcp::socket socket_;
+  Child* watched_ = nullptr;
   // The end of the stream, once seen: a message read with it keeps its data,
   // and every later receive says the connection ended.
   Received::Status ended_ = Received::Status::data;

@@ -46,6 +46,7 @@ class ServerUnderCheck {
     run_to_end(io_,
                child->wait_until([&] { return child->exit_status().has_value(); }, std::chrono::milliseconds(300)));
     const auto status = child->exit_status();
+    if (status) run_to_end(io_, child->output_read(std::chrono::milliseconds(300)));  // its traceback, all of it
     const bool traceback = has_traceback(child->output());
     if (status || traceback) result.output = child->last_lines(12);
     if (status && *status != 0) {

@@ -70,10 +70,8 @@ asio::awaitable<void> finish(Probe& probe, ServerGame& game, Timing timing) {
 
 }  // namespace
 
-asio::awaitable<ServerGame> play_server_game(asio::any_io_executor executor, tcp::endpoint endpoint,
-                                             Timing timing) {
+asio::awaitable<ServerGame> play_server_game(Probe probe, tcp::endpoint endpoint, Timing timing) {
   ServerGame game;
-  Probe probe(executor);
   if (co_await probe.connect(endpoint, timing.reply)) {
     game.greeting = co_await probe.receive(timing.reply, timing.quiet);
     const auto bounds = core::read_bounds(game.greeting.bytes);

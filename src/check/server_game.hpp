@@ -32,9 +32,8 @@ struct ServerGame {
   std::vector<core::WireMessage> transcript;
 };
 
-// Plays one game on a new connection to `endpoint`, then says FIN.
-asio::awaitable<ServerGame> play_server_game(asio::any_io_executor executor, tcp::endpoint endpoint,
-                                                  Timing timing);
+// Plays one game on `probe`'s new connection to `endpoint`, then says FIN.
+asio::awaitable<ServerGame> play_server_game(Probe probe, tcp::endpoint endpoint, Timing timing);
 
 // The message as a server in `framing` expects it.
 inline std::string framed(std::string_view text, bool line) { return std::string(text) + (line ? "\n" : ""); }

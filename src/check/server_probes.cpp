@@ -13,7 +13,7 @@ using Status = Received::Status;
 using namespace std::chrono_literals;
 
 asio::awaitable<CheckResult> listens(ServerContext& c) {
-  Probe probe(c.executor);
+  Probe probe = probe_of(c);
   if (co_await probe.connect(c.endpoint, c.timing.reply))
     co_return verdict(Outcome::passed, trf(c.lang, "accepte les connexions sur {}", "accepts connections on {}",
                                            c.endpoint.address().to_string() + ":" + std::to_string(c.endpoint.port())));
@@ -22,7 +22,7 @@ asio::awaitable<CheckResult> listens(ServerContext& c) {
 }
 
 asio::awaitable<CheckResult> speaks_first(ServerContext& c) {
-  Probe probe(c.executor);
+  Probe probe = probe_of(c);
   co_await probe.connect(c.endpoint, c.timing.reply);
   const Received greeting = co_await probe.receive(c.timing.reply, c.timing.quiet);
   if (greeting.status == Status::data) {
@@ -33,7 +33,10 @@ asio::awaitable<CheckResult> speaks_first(ServerContext& c) {
   }
   auto result =
       verdict(Outcome::failed,
-              greeting.status == Status::timeout
+              greeting.program_waits
+                  ? std::string(tr(c.lang, "rien reçu : le serveur attend (en lecture) que le client parle",
+                                   "nothing received: the server waits (reading) for the client to speak"))
+              : greeting.status == Status::timeout
                   ? trf(c.lang, "rien reçu en {} ms : le serveur attend que le client parle",
                         "nothing received in {} ms: the server waits for the client to speak",
                         std::chrono::duration_cast<std::chrono::milliseconds>(c.timing.reply).count())
@@ -43,12 +46,28 @@ asio::awaitable<CheckResult> speaks_first(ServerContext& c) {
   co_return result;
 }
 
+// How `reply` is more than one message: several send()s seen apart, or two
+// messages glued in one read (core::glued_replies); nullopt when it is one.
+// A FIN sent on its own right after the win is the lesson's protocol.
+std::optional<std::string> several(const Received& reply, bool line, core::Lang lang) {
+  const int fin_apart = core::trim(reply.bytes).ends_with("FIN") ? 1 : 0;
+  if (reply.reads - fin_apart > 1)
+    return trf(lang, "arrive en {} envois", "comes in {} sends", reply.reads);
+  if (const auto glued = core::glued_replies(reply.bytes, line))
+    return trf(lang, "contient deux messages collés : {} et {}", "holds two messages glued together: {} and {}",
+               in_quotes(glued->first), in_quotes(glued->second));
+  return std::nullopt;
+}
+
 asio::awaitable<CheckResult> one_reply(ServerContext& c, const ServerGame& game) {
-  const auto multi = [](const Received& r) { return r.reads > 1; };
-  const Turn* turn = nullptr;
-  for (const auto& t : game.turns)
-    if (!turn && multi(t.reply)) turn = &t;
-  if (!multi(game.greeting) && !turn) {
+  std::optional<std::string> problem = several(game.greeting, game.line_framing, c.lang);
+  if (problem) problem = std::string(tr(c.lang, "l'accueil ", "the greeting ")) + *problem;
+  for (const auto& turn : game.turns) {
+    if (problem) break;
+    if (auto reply = several(turn.reply, game.line_framing, c.lang))
+      problem = trf(c.lang, "la réponse à {} {}", "the reply to {} {}", turn.guess, *reply);
+  }
+  if (!problem) {
     const auto framing = game.line_framing
                              ? tr(c.lang, "lignes terminées par \\n", "lines ending in \\n")
                              : tr(c.lang, "messages bruts, comme la leçon", "raw messages, as in the lesson");
@@ -57,20 +76,18 @@ asio::awaitable<CheckResult> one_reply(ServerContext& c, const ServerGame& game)
         trf(c.lang, "{} tours, une réponse chacun ({})", "{} turns, one reply each ({})", game.turns.size(), framing),
         game.transcript);
   }
-  auto result = verdict(Outcome::failed,
-                        multi(game.greeting) ? std::string(tr(c.lang, "l'accueil arrive en plusieurs envois",
-                                                              "the greeting comes in several sends"))
-                                             : trf(c.lang, "la réponse à {} arrive en {} envois",
-                                                   "the reply to {} comes in {} sends", turn->guess, turn->reply.reads),
-                        game.transcript);
+  auto result = verdict(Outcome::failed, std::move(*problem), game.transcript);
   result.expected = tr(c.lang, "un seul send() par message reçu", "one send() per message received");
-  result.actual = tr(c.lang, "plusieurs send() : un client recv(1024) les recevrait collés ou en retard",
-                     "several send()s: a recv(1024) client would get them glued or late");
+  result.actual = tr(c.lang,
+                     "plusieurs send() pour une réponse : un client qui fait un recv(1024) par tour les reçoit collés "
+                     "en un seul message, ou le second en retard, au tour suivant",
+                     "several send()s for one reply: a client with one recv(1024) per turn gets them glued into one "
+                     "message, or the second one late, at the next turn");
   co_return result;
 }
 
 asio::awaitable<CheckResult> answers_fin(ServerContext& c, const ServerGame& game) {
-  Probe probe(c.executor);
+  Probe probe = probe_of(c);
   co_await probe.connect(c.endpoint, c.timing.reply);
   co_await probe.receive(c.timing.reply, c.timing.quiet);
   co_await probe.send(framed("FIN", game.line_framing));
@@ -111,7 +128,10 @@ asio::awaitable<CheckResult> run_server_check(std::string_view id, ServerContext
   if (id == "serveur/toujours-la") co_return co_await still_there(c);
   if (id == "serveur/entrees-inattendues") co_return co_await unexpected_input(c, game ? game->line_framing : false);
   if (id == "serveur/deux-clients") co_return co_await second_client(c, game ? game->line_framing : false);
-  if (!game) game = co_await play_server_game(c.executor, c.endpoint, c.timing);
+  if (!game) {
+    Probe probe = probe_of(c);
+    game = co_await play_server_game(std::move(probe), c.endpoint, c.timing);
+  }
   if (id == "serveur/une-reponse") co_return co_await one_reply(c, *game);
   if (id == "serveur/comprehensible") co_return judge_understood(*game, c.lang);
   if (id == "serveur/coherent") co_return judge_consistent(*game, c.lang);

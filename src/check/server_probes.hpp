@@ -20,6 +20,14 @@ struct ServerContext {
   std::shared_ptr<Child> child;  // null: a server liaison did not start
 };
 
+// A connection to the server under check, watching its program when
+// liaison started it (Probe::watch).
+inline Probe probe_of(ServerContext& context) {
+  Probe probe(context.executor);
+  probe.watch(context.child.get());
+  return probe;
+}
+
 // Until the started server accepts a connection (or exits, or timing.start).
 asio::awaitable<bool> wait_listening(ServerContext& context);
 

@@ -32,7 +32,7 @@ CheckResult broke_on(const ServerContext& c, const std::string& input, Probe& pr
 }  // namespace
 
 asio::awaitable<CheckResult> unexpected_input(ServerContext& c, bool line) {
-  Probe probe(c.executor);
+  Probe probe = probe_of(c);
   co_await probe.connect(c.endpoint, c.timing.reply);
   co_await probe.receive(c.timing.reply, c.timing.quiet);
   int answered = 0;
@@ -59,7 +59,7 @@ asio::awaitable<CheckResult> still_there(ServerContext& c) {
   if (c.child && c.child->exit_status() == 0)
     co_return verdict(Outcome::passed, std::string(tr(c.lang, "terminé proprement (statut 0) après le client",
                                                       "ended cleanly (status 0) after the client")));
-  Probe probe(c.executor);
+  Probe probe = probe_of(c);
   co_await probe.connect(c.endpoint, c.timing.reply);
   const Received greeting = co_await probe.receive(c.timing.reply, c.timing.quiet);
   if (greeting.status == Status::data)
@@ -75,12 +75,12 @@ asio::awaitable<CheckResult> still_there(ServerContext& c) {
 }
 
 asio::awaitable<CheckResult> second_client(ServerContext& c, bool line) {
-  Probe first(c.executor);
+  Probe first = probe_of(c);
   co_await first.connect(c.endpoint, c.timing.reply);
   co_await first.receive(c.timing.reply, c.timing.quiet);
   co_await first.send(framed("50", line));
   co_await first.receive(c.timing.reply, c.timing.quiet);
-  Probe second(c.executor);
+  Probe second = probe_of(c);
   co_await second.connect(c.endpoint, c.timing.reply);
   const Received at_once = co_await second.receive(c.timing.reply, c.timing.quiet);
   if (at_once.status == Status::data)

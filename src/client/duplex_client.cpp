@@ -17,6 +17,7 @@
 #include "terminal/console.hpp"
 #include "terminal/duplex_console.hpp"
 #include "client/server_link.hpp"
+#include "net/connection_trace.hpp"
 
 namespace liaison::client {
 namespace {
@@ -37,7 +38,9 @@ class DuplexClient {
  public:
   DuplexClient(const asio::any_io_executor& executor, const ClientOptions& options,
                const core::DuplexTexts& duplex_texts)
-      : texts_(*options.texts), duplex_texts_(duplex_texts), link_(executor, options, true) {}
+      : texts_(*options.texts),
+        duplex_texts_(duplex_texts),
+        link_(executor, options, true, [this](std::string_view line) { trace(line); }) {}
 
   asio::awaitable<int> run() {
     // Awaited results are named before use: GCC 12 miscompiles some
@@ -118,6 +121,14 @@ class DuplexClient {
     console_->close();
     console_->show({std::string(texts_.connection_ended)});
     return 0;
+  }
+
+  // A --trace line: above the line being typed, as the notices.
+  void trace(std::string_view line) {
+    if (console_)
+      console_->notice(line);
+    else
+      net::trace_line(line);
   }
 
   int vanished() {

@@ -13,6 +13,7 @@
 #include "terminal/interactive_run.hpp"
 #include "terminal/console.hpp"
 #include "client/server_link.hpp"
+#include "net/connection_trace.hpp"
 
 namespace liaison::client {
 namespace {
@@ -26,7 +27,9 @@ constexpr auto fin_reply_limit = 5s;
 class LessonClient {
  public:
   LessonClient(const asio::any_io_executor& executor, const ClientOptions& options)
-      : texts_(*options.texts), link_(executor, options, options.lines), console_(executor) {}
+      : texts_(*options.texts),
+        link_(executor, options, options.lines, [this](std::string_view line) { trace(line); }),
+        console_(executor) {}
 
   asio::awaitable<int> run() {
     // Awaited results are named before use throughout: GCC 12 miscompiles
@@ -106,6 +109,12 @@ class LessonClient {
     link_.close();
     console_.say(texts_.connection_ended);
     return 0;
+  }
+
+  // A --trace line, on a line of its own even when the prompt is open.
+  void trace(std::string_view line) {
+    console_.end_prompt_line();
+    net::trace_line(line);
   }
 
   int vanished() {

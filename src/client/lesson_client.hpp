@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/texts.hpp"
@@ -24,6 +25,8 @@ struct ClientOptions {
   // both ways, for line servers.
   bool lines = false;
   const core::Texts* texts = &core::texts(core::Lang::fr);
+  // --trace: every message both ways on stderr, as `check` shows them, in this language.
+  std::optional<core::Lang> trace;
 };
 
 // Runs one conversation on stdin/stdout. Returns the exit code: 0 after FIN,

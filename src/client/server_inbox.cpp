@@ -49,8 +49,12 @@ std::size_t ServerInbox::read_available(tcp::socket& socket, asio::mutable_buffe
   error_code error;
   const std::size_t size = socket.read_some(buffer, error);
   if (is_would_block(error)) return 0;
-  if (error || size == 0) closed_ = true;
-  return error ? 0 : size;
+  if (error || size == 0) {
+    set_closed();
+    return 0;
+  }
+  if (trace_) trace_->received(std::string_view(static_cast<const char*>(buffer.data()), size));
+  return size;
 }
 
 void ServerInbox::read_one_message(tcp::socket& socket) {
@@ -71,9 +75,10 @@ std::size_t ServerInbox::discard_available(tcp::socket& socket) {
     error_code error;
     const std::size_t size = socket.read_some(asio::buffer(buffer), error);
     if (error || size == 0) {
-      if (!is_would_block(error)) closed_ = true;
+      if (!is_would_block(error)) set_closed();
       break;
     }
+    if (trace_) trace_->received(std::string_view(buffer.data(), size));
     discarded += size;
   }
   return discarded;
@@ -83,6 +88,11 @@ void ServerInbox::read_lines(tcp::socket& socket) {
   std::array<char, 16 * 1024> buffer;
   const std::size_t size = read_available(socket, asio::buffer(buffer));
   pending_.append(buffer.data(), size);
+}
+
+void ServerInbox::set_closed() {
+  closed_ = true;
+  if (trace_) trace_->closed(core::WireClose::by_peer);
 }
 
 std::optional<ServerMessage> ServerInbox::take() {

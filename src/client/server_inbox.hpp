@@ -9,6 +9,7 @@
 
 #include "core/texts.hpp"
 #include "net/asio.hpp"
+#include "net/connection_trace.hpp"
 
 namespace liaison::client {
 
@@ -27,6 +28,9 @@ class ServerInbox {
   // lesson's recv(1024). lines == true: one "\n"-terminated line is one.
   explicit ServerInbox(bool lines) : lines_(lines) {}
 
+  // Every read (and the server's close) is traced from now on, when `trace` is set.
+  void trace_with(net::ConnectionTrace* trace) { trace_ = trace; }
+
   // Reads what the socket holds without blocking (the socket must be in
   // non-blocking mode); notes when the server has closed.
   void read_from(tcp::socket& socket);
@@ -37,6 +41,7 @@ class ServerInbox {
 
  private:
   std::size_t read_available(tcp::socket& socket, asio::mutable_buffer buffer);
+  void set_closed();
   void read_one_message(tcp::socket& socket);
   std::size_t discard_available(tcp::socket& socket);
   void read_lines(tcp::socket& socket);
@@ -44,6 +49,7 @@ class ServerInbox {
 
   bool lines_;
   bool closed_ = false;
+  net::ConnectionTrace* trace_ = nullptr;
   std::deque<ServerMessage> messages_;  // raw mode
   std::string pending_;                 // line mode: bytes of unfinished lines
 };

@@ -6,18 +6,27 @@
 #include "core/framing.hpp"
 #include "core/utf8.hpp"
 #include "core/words.hpp"
+#include "net/endpoint.hpp"
 #include "terminal/console.hpp"
 
 namespace liaison::client {
 
 using namespace asio::experimental::awaitable_operators;
 
-ServerLink::ServerLink(const asio::any_io_executor& executor, const ClientOptions& options, bool lines)
-    : options_(options), lines_(lines), socket_(executor), inbox_(lines) {}
+ServerLink::ServerLink(const asio::any_io_executor& executor, const ClientOptions& options, bool lines,
+                       net::ConnectionTrace::Sink trace_sink)
+    : options_(options), lines_(lines), socket_(executor), inbox_(lines), trace_sink_(std::move(trace_sink)) {}
 
 asio::awaitable<bool> ServerLink::connect() {
   const bool connected = co_await connect_client(socket_, options_);
   if (connected) socket_.non_blocking(true);
+  if (connected && options_.trace) {
+    error_code error;
+    const auto server = socket_.remote_endpoint(error);
+    trace_ = std::make_unique<net::ConnectionTrace>(*options_.trace, error ? "?" : net::to_string(server),
+                                                    std::move(trace_sink_));
+    inbox_.trace_with(trace_.get());
+  }
   co_return connected;
 }
 
@@ -36,6 +45,7 @@ asio::awaitable<bool> ServerLink::wait_for_server(std::chrono::steady_clock::dur
 asio::awaitable<bool> ServerLink::send(std::string_view text) {
   const std::string_view fitting = core::utf8_prefix(text, core::max_message_bytes);
   const std::string bytes = core::encode(fitting, lines_ ? core::Framing::line : core::Framing::raw);
+  trace_sent(bytes);
   co_await asio::async_write(socket_, asio::buffer(bytes), nothrow);
   fin_sent_ = fin_sent_ || text == core::fin;
   co_return fitting.size() < text.size();
@@ -44,11 +54,13 @@ asio::awaitable<bool> ServerLink::send(std::string_view text) {
 void ServerLink::say_fin_now() {
   if (!socket_.is_open() || fin_sent_) return;
   const std::string fin = core::encode(core::fin, lines_ ? core::Framing::line : core::Framing::raw);
+  trace_sent(fin);
   error_code ignored;
   socket_.write_some(asio::buffer(fin), ignored);
 }
 
 void ServerLink::close() {
+  if (trace_) trace_->closed(core::WireClose::by_us);
   error_code ignored;
   socket_.shutdown(tcp::socket::shutdown_both, ignored);
   socket_.close(ignored);

@@ -5,18 +5,22 @@
 // answer it. What the person sees and types stays with each client.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string_view>
 
 #include "client/lesson_client.hpp"
 #include "client/server_inbox.hpp"
 #include "net/asio.hpp"
+#include "net/connection_trace.hpp"
 
 namespace liaison::client {
 
 class ServerLink {
  public:
-  ServerLink(const asio::any_io_executor& executor, const ClientOptions& options, bool lines);
+  // With options.trace, every message both ways and the close go to `trace_sink`.
+  ServerLink(const asio::any_io_executor& executor, const ClientOptions& options, bool lines,
+             net::ConnectionTrace::Sink trace_sink = net::trace_line);
 
   // Connects within a time limit; on failure the lesson's sentence is shown.
   asio::awaitable<bool> connect();
@@ -45,11 +49,17 @@ class ServerLink {
   void close();
 
  private:
+  void trace_sent(std::string_view bytes) {
+    if (trace_) trace_->sent(bytes);
+  }
+
   const ClientOptions& options_;
   bool lines_;
   tcp::socket socket_;
   ServerInbox inbox_;
   bool fin_sent_ = false;
+  net::ConnectionTrace::Sink trace_sink_;
+  std::unique_ptr<net::ConnectionTrace> trace_;  // only with --trace
 };
 
 }  // namespace liaison::client

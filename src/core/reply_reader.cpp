@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <vector>
 
 #include "core/words.hpp"
 
@@ -99,6 +100,69 @@ Understood understand_reply(std::string_view reply) {
   }
   // A win said with a direction word around it ("en plus de 3 essais") stays a win.
   return won.meaning == ReplyMeaning::won ? won : hint;
+}
+
+namespace {
+
+struct Piece {
+  std::string_view text;
+  bool stuck = false;  // glued to the piece before it, with no space or line between
+};
+
+bool ends_sentence(char c) { return c == '.' || c == '!' || c == '?' || c == ':'; }
+
+// An ASCII capital, or a Latin-1 capital in UTF-8 (À to Ý: C3 80 to C3 9D).
+bool starts_capital(std::string_view text) {
+  if (text.empty()) return false;
+  const auto first = static_cast<unsigned char>(text[0]);
+  if (first >= 'A' && first <= 'Z') return true;
+  return text.size() > 1 && first == 0xC3U && static_cast<unsigned char>(text[1]) >= 0x80U &&
+         static_cast<unsigned char>(text[1]) <= 0x9DU;
+}
+
+// The line's sentences where one starts right after another's end, no space between.
+void split_stuck(std::string_view line, std::vector<Piece>& pieces) {
+  bool stuck = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+    if (!ends_sentence(line[i]) || !starts_capital(line.substr(i + 1))) continue;
+    pieces.push_back({trim(line.substr(start, i + 1 - start)), stuck});
+    start = i + 1;
+    stuck = true;
+  }
+  pieces.push_back({trim(line.substr(start)), stuck});
+}
+
+// Non-empty pieces, each line cut where sentences are stuck together; the
+// FIN that may end it left out.
+std::vector<Piece> pieces_of(std::string_view reply) {
+  std::vector<Piece> pieces;
+  while (!reply.empty()) {
+    const auto newline = reply.find('\n');
+    split_stuck(reply.substr(0, newline), pieces);
+    reply = newline == std::string_view::npos ? std::string_view() : reply.substr(newline + 1);
+  }
+  std::erase_if(pieces, [](const Piece& piece) { return piece.text.empty(); });
+  if (pieces.size() > 1 && is_fin(pieces.back().text)) pieces.pop_back();
+  return pieces;
+}
+
+bool gives_direction(std::string_view text) {
+  const ReplyMeaning meaning = understand_reply(text).meaning;
+  return meaning == ReplyMeaning::higher || meaning == ReplyMeaning::lower;
+}
+
+}  // namespace
+
+std::optional<Glued> glued_replies(std::string_view reply, bool line_framing) {
+  const std::vector<Piece> pieces = pieces_of(reply);
+  for (std::size_t i = 1; i < pieces.size(); ++i) {
+    const bool two_lines = !pieces[i].stuck;
+    const bool glued = pieces[i].stuck || (two_lines && line_framing) ||
+                       (gives_direction(pieces[i - 1].text) && gives_direction(pieces[i].text));
+    if (glued) return Glued{std::string(pieces[i - 1].text), std::string(pieces[i].text)};
+  }
+  return std::nullopt;
 }
 
 std::optional<Bounds> read_bounds(std::string_view greeting) {

@@ -27,6 +27,21 @@ struct Understood {
 // that says both (e.g. "plus" and "moins") is unknown.
 Understood understand_reply(std::string_view reply);
 
+// Two messages in what one read returned: what two send()s in a row look like
+// when they arrive together, and what a recv(1024) client takes for one.
+struct Glued {
+  std::string first;
+  std::string second;
+};
+
+// The first two messages of `reply` when it holds more than one: two lines
+// for a server that speaks in lines; otherwise two sentences stuck end to end
+// with no space between them ("C'est plus !Essaie encore :"), or two lines
+// that each give a direction ("C'est plus\nC'est moins"). A FIN after the
+// rest is not counted (FIN right after the win is the lesson's protocol);
+// nullopt: one message.
+std::optional<Glued> glued_replies(std::string_view reply, bool line_framing);
+
 // The bounds a greeting announces: "entre 1 et 100", "de 1 à 100",
 // "between 1 and 100", "from 1 to 100", "1-100"; nullopt when none.
 std::optional<Bounds> read_bounds(std::string_view greeting);

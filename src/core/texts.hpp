@@ -21,6 +21,7 @@ struct Texts {
   std::string_view higher;                                          // guess below the secret
   std::string_view lower;                                           // guess above the secret
   Text<std::int64_t, int> won;                                      // {0} = secret, {1} = tries
+  Text<std::int64_t, int> found;  // the win alone, no replay offered (`liaison check`'s server): won's first sentence
   Text<std::int64_t, std::int64_t> not_a_number;                    // {0} = min, {1} = max
   Text<std::string_view, std::int64_t, std::int64_t> out_of_range;  // {0} = guess, {1} = min, {2} = max
   Text<std::int64_t, std::int64_t> empty_message;                   // {0} = min, {1} = max

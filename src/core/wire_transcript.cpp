@@ -91,8 +91,23 @@ std::string format_wire_message(const WireMessage& message, Lang lang) {
                      message.bytes.size(), unit, text);
 }
 
-void WireTrace::closed(std::string_view why, std::int64_t at_ms) {
-  out_(fmt::format("{}+{}.{:03} s × {}", peer_, at_ms / 1000, at_ms % 1000, why));
+std::string_view describe(WireClose why, Lang lang) {
+  const bool fr = lang == Lang::fr;
+  switch (why) {
+    case WireClose::after_fin: return fr ? "fermée après FIN" : "closed after FIN";
+    case WireClose::by_peer: return fr ? "fermée par l'autre côté" : "closed by the other side";
+    case WireClose::by_us: return fr ? "fermée de notre côté" : "closed on our side";
+    case WireClose::write_failed: return fr ? "fermée : écriture impossible" : "closed: write failed";
+    case WireClose::not_reading: return fr ? "fermée : le client ne lit pas ses réponses" : "closed: the client does not read its replies";
+    case WireClose::idle: return fr ? "fermée : client silencieux trop longtemps" : "closed: client idle too long";
+    case WireClose::shutdown: return fr ? "fermée : arrêt du serveur" : "closed: server shutdown";
+    case WireClose::kicked: return fr ? "fermée par l'enseignant" : "closed by the teacher";
+  }
+  return "?";
+}
+
+void WireTrace::closed(WireClose why, std::int64_t at_ms) {
+  out_(fmt::format("{}+{}.{:03} s × {}", peer_, at_ms / 1000, at_ms % 1000, describe(why, lang_)));
 }
 
 void WireTrace::emit(const WireMessage& message) { out_(peer_ + format_wire_message(message, lang_)); }

@@ -33,6 +33,20 @@ std::string show_invisible(std::string_view bytes, std::string_view cut_marker =
 // "  +0.012 s  →  3 octets  50\n" (→ sent, ← received), in `lang`.
 std::string format_wire_message(const WireMessage& message, Lang lang);
 
+// Why a traced connection closed, as its last line says it.
+enum class WireClose {
+  after_fin,     // the conversation ended on FIN
+  by_peer,       // the other side closed (end of stream) or reset it
+  by_us,         // we closed it (a client that leaves)
+  write_failed,  // what we sent could not be written
+  not_reading,   // the client leaves its replies unread
+  idle,          // the client was silent too long
+  shutdown,      // the server stops
+  kicked,        // the teacher sent it away
+};
+
+std::string_view describe(WireClose why, Lang lang);
+
 // A connection's trace: each message becomes one line given to `out`, with
 // `peer` in front ("127.0.0.1:51234 "). The caller passes the time elapsed
 // since the connection opened; the sink keeps no state but those three.
@@ -45,8 +59,8 @@ class WireTrace {
   void received(std::string_view bytes, std::int64_t at_ms) {
     emit({WireDirection::received, at_ms, std::string(bytes)});
   }
-  // The peer closed (end of stream) or the connection was reset.
-  void closed(std::string_view why, std::int64_t at_ms);
+  // "× fermée après FIN": the connection's last line.
+  void closed(WireClose why, std::int64_t at_ms);
 
  private:
   void emit(const WireMessage& message);

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <csignal>
+#include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/display.hpp"
@@ -11,6 +13,7 @@
 #include "core/words.hpp"
 #include "terminal/interactive_run.hpp"
 #include "terminal/console.hpp"
+#include "net/connection_trace.hpp"
 #include "net/endpoint.hpp"
 #include "net/log.hpp"
 
@@ -44,9 +47,9 @@ tcp::acceptor open_operator_acceptor(asio::io_context& context, const OperatorOp
 
 class OperatorServer {
  public:
-  OperatorServer(tcp::acceptor acceptor, const core::Texts& texts)
+  OperatorServer(tcp::acceptor acceptor, const core::Texts& texts, std::optional<core::Lang> trace)
       : acceptor_(std::move(acceptor)), client_(acceptor_.get_executor()), console_(acceptor_.get_executor()),
-        texts_(texts), received_(64 * 1024) {}
+        texts_(texts), trace_lang_(trace), received_(64 * 1024) {}
 
   // Conversations, one client at a time, until the operator says T or the
   // console closes.
@@ -61,10 +64,12 @@ class OperatorServer {
       if (end == Next::console_closed) {
         co_await send(core::fin);
         co_await close_client();
+        if (trace_) trace_->closed(core::WireClose::after_fin);
         co_return 0;
       }
       if (end == Next::client_vanished) console_.say(texts_.client_vanished);
       co_await close_client();
+      if (trace_) trace_->closed(end == Next::client_vanished ? core::WireClose::by_peer : core::WireClose::after_fin);
       const bool again = co_await wants_another();
       if (!again) co_return 0;
     }
@@ -108,7 +113,15 @@ class OperatorServer {
     fin_sent_ = false;
     error_code unknown;
     const auto peer = client_.remote_endpoint(unknown);
-    console_.say(texts_.client_connected.format(unknown ? std::string("?") : net::to_string(peer)));
+    const std::string address = unknown ? std::string("?") : net::to_string(peer);
+    console_.say(texts_.client_connected.format(address));
+    trace_.reset();
+    // Trace lines go to stderr on a line of their own, never after an open prompt.
+    if (trace_lang_)
+      trace_ = std::make_unique<net::ConnectionTrace>(*trace_lang_, address, [this](std::string_view trace_line) {
+        console_.end_prompt_line();
+        net::trace_line(trace_line);
+      });
   }
 
   // The operator speaks first, then turns alternate until one says FIN.
@@ -163,6 +176,7 @@ class OperatorServer {
     const std::size_t size = client_.read_some(asio::buffer(received_), error);
     if (error == asio::error::would_block || error == asio::error::try_again) co_return unchanged;
     if (error || size == 0) co_return Next::client_vanished;
+    if (trace_) trace_->received(std::string_view(received_.data(), size));
     messages_.clear();
     decoder_.feed(std::string_view(received_.data(), size), messages_);
     for (const core::Message& message : messages_) {
@@ -185,6 +199,7 @@ class OperatorServer {
   // and FIN bare while nobody knows.
   asio::awaitable<bool> send(std::string_view text) {
     const std::string bytes = core::encode(text, decoder_.framing());
+    if (trace_) trace_->sent(bytes);
     auto [error, written] = co_await asio::async_write(client_, asio::buffer(bytes), nothrow);
     fin_sent_ = fin_sent_ || (!error && text == core::fin);
     co_return !error;
@@ -233,6 +248,8 @@ class OperatorServer {
   tcp::socket client_;
   terminal::Console console_;
   const core::Texts& texts_;
+  std::optional<core::Lang> trace_lang_;
+  std::unique_ptr<net::ConnectionTrace> trace_;  // the client's, with --trace
   core::Decoder decoder_;
   bool fin_sent_ = false;
   std::vector<char> received_;
@@ -257,7 +274,7 @@ int run_operator_server(const OperatorOptions& options) {
     fmt::print(stderr, "{}\n", texts.cannot_start.format(typed_address(options), error.code().message()));
     return 1;
   }
-  OperatorServer console(std::move(acceptor), texts);
+  OperatorServer console(std::move(acceptor), texts, options.trace);
   return terminal::run_until_signalled(context, console, {SIGINT, SIGTERM});
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/texts.hpp"
@@ -14,6 +15,7 @@ struct OperatorOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 50000;
   const core::Texts* texts = &core::texts(core::Lang::fr);
+  std::optional<core::Lang> trace;  // --trace: the client's messages and ours on stderr
 };
 
 // Runs until the operator chooses T (or the console closes). Returns the exit

@@ -49,6 +49,19 @@ std::string_view describe(Ending ending) {
   return "?";
 }
 
+core::WireClose traced(Ending ending) {
+  switch (ending) {
+    case Ending::fin: return core::WireClose::after_fin;
+    case Ending::client_closed: return core::WireClose::by_peer;
+    case Ending::write_failed: return core::WireClose::write_failed;
+    case Ending::output_limit: return core::WireClose::not_reading;
+    case Ending::idle: return core::WireClose::idle;
+    case Ending::shutdown: return core::WireClose::shutdown;
+    case Ending::kicked: return core::WireClose::kicked;
+  }
+  return core::WireClose::by_peer;
+}
+
 }  // namespace
 
 Connection::Connection(tcp::socket socket, std::unique_ptr<core::Session> session, const ConnectionSettings& settings)
@@ -60,6 +73,7 @@ Connection::Connection(tcp::socket socket, std::unique_ptr<core::Session> sessio
   error_code ignored;
   socket_.non_blocking(true, ignored);
   if (settings_.pushes) push_signals_.emplace(socket_.get_executor());
+  if (settings_.trace) trace_ = std::make_unique<net::ConnectionTrace>(*settings_.trace, peer_);
 }
 
 // One coroutine per connection (two when the service pushes news): the
@@ -124,6 +138,7 @@ void Connection::deliver(std::string_view text) {
   const std::size_t before = queued_.size();
   queued_ += core::encode(text, decoder_.framing());
   outbox_.queued(queued_.size() - before);
+  if (trace_) trace_->sent(std::string_view(queued_).substr(before));
   if (push_signals_) push_signals_->news.wake();
 }
 
@@ -139,6 +154,7 @@ asio::awaitable<Ending> Connection::converse() {
     if (chunk && interrupted_ == Ending::idle) interrupted_.reset();  // it spoke just in time
     if (interrupted_) co_return *interrupted_;
     if (!chunk) co_return Ending::client_closed;
+    if (trace_) trace_->received(*chunk);
     const Clock::time_point arrived = Clock::now();
     deadline_ = arrived + settings_.idle_timeout;
     messages.clear();
@@ -203,15 +219,18 @@ asio::awaitable<Ending> Connection::relay() {
 //   it with its next recv, however late, and ends normally.
 asio::awaitable<void> Connection::end(Ending ending) {
   if (ending == Ending::write_failed || ending == Ending::output_limit) {
+    if (trace_) trace_->closed(traced(ending));
     socket_.close();
     co_return;
   }
   const std::string last_words = last_words_for(ending);
+  if (trace_ && !last_words.empty()) trace_->sent(last_words);
   // A raw client needs two more lines from its user to read a notice then FIN.
   const bool notice_first = ending == Ending::idle || ending == Ending::kicked;
   const Clock::duration limit = notice_first ? std::max<Clock::duration>(settings_.idle_timeout, idle_linger)
                                              : Clock::duration(goodbye_limit);
   co_await close_gracefully(socket_, last_words, limit);
+  if (trace_) trace_->closed(traced(ending));
 }
 
 std::string Connection::last_words_for(Ending ending) const {
@@ -237,6 +256,7 @@ std::string Connection::last_words_for(Ending ending) const {
 asio::awaitable<bool> Connection::send(std::string_view text) {
   if (text.empty()) co_return true;  // a reply with nothing to say (see core::Reply)
   const std::string bytes = core::encode(text, decoder_.framing());
+  if (trace_) trace_->sent(bytes);
   if (writing_ || !queued_.empty()) {
     queued_ += bytes;
     outbox_.queued(bytes.size());
@@ -275,7 +295,9 @@ asio::awaitable<bool> Connection::flush() {
     in_flight.clear();
     if (const std::size_t lost = outbox_.notice_due()) {
       const std::string notice = settings_.texts->pushes_dropped.format(lost);
+      const std::size_t before = queued_.size();
       queued_ += core::encode(notice, decoder_.framing());
+      if (trace_) trace_->sent(std::string_view(queued_).substr(before));
       outbox_.queued(queued_.size());
     }
   }

@@ -14,6 +14,7 @@
 #include "core/session.hpp"
 #include "core/texts.hpp"
 #include "net/asio.hpp"
+#include "net/connection_trace.hpp"
 #include "net/outbox_policy.hpp"
 #include "net/server_stats.hpp"
 #include "net/wakeup.hpp"
@@ -29,6 +30,7 @@ struct ConnectionSettings {
   bool pushes = false;                         // the service sends news between replies (rooms)
   core::DeferredCommits* commits = nullptr;    // a reply that ends a game waits for its commit
   net::ServerStats* stats = nullptr;                // counted when set
+  std::optional<core::Lang> trace;             // --trace: every message of every connection on stderr
 };
 
 // Why a conversation ended; decides how it is closed.
@@ -103,6 +105,7 @@ class Connection final : public core::Peer {
     net::Wakeup flushed;
   };
   std::optional<PushSignals> push_signals_;
+  std::unique_ptr<net::ConnectionTrace> trace_;  // only with --trace
 };
 
 }  // namespace liaison::server

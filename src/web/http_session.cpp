@@ -80,7 +80,8 @@ asio::awaitable<void> play_upgraded(beast::tcp_stream stream, Request request, c
   const PlayContext play_context{.make_session = &settings.make_session,
                                  .texts = settings.texts,
                                  .commits = settings.commits,
-                                 .stats = settings.stats};
+                                 .stats = settings.stats,
+                                 .trace = settings.trace};
   co_await play(ws, std::move(request), play_context);
 }
 

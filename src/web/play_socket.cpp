@@ -10,6 +10,7 @@
 #include "core/framing.hpp"
 #include "core/words.hpp"
 #include "net/commit_wait.hpp"
+#include "net/endpoint.hpp"
 #include "net/outbox_policy.hpp"
 #include "net/wakeup.hpp"
 
@@ -25,7 +26,9 @@ constexpr auto idle_timeout = 300s;
 
 class PlaySocket final : public core::Peer {
  public:
-  PlaySocket(WebSocket& ws, const PlayContext& context) : ws_(ws), context_(context), wake_(ws_.get_executor()) {}
+  PlaySocket(WebSocket& ws, const PlayContext& context) : ws_(ws), context_(context), wake_(ws_.get_executor()) {
+    if (context_.trace) trace_ = std::make_unique<net::ConnectionTrace>(*context_.trace, peer_of(ws_));
+  }
 
   asio::awaitable<void> run(http::request<http::string_body> request) {
     websocket::stream_base::timeout timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
@@ -39,6 +42,7 @@ class PlaySocket final : public core::Peer {
     session_ = (*context_.make_session)();
     session_->attach(*this);
     co_await (converse() || write_frames());
+    if (trace_) trace_->closed(closed_why_);
     session_.reset();  // leaves the room (if any) before the socket goes
     if (context_.stats) context_.stats->closed();
   }
@@ -51,6 +55,7 @@ class PlaySocket final : public core::Peer {
     queue(std::string(notice));
     close_code_ = websocket::close_code::policy_error;
     closing_ = true;
+    closed_why_ = core::WireClose::kicked;
     wake_.wake();
   }
 
@@ -72,6 +77,7 @@ class PlaySocket final : public core::Peer {
     for (;;) {
       auto [read_error, size] = co_await ws_.async_read(buffer, nothrow);
       if (read_error) co_return;
+      if (trace_) trace_->received(beast::buffers_to_string(buffer.data()));
       const auto arrived = std::chrono::steady_clock::now();
       core::Message message{.text = beast::buffers_to_string(buffer.data()), .too_long = false};
       buffer.consume(size);
@@ -82,10 +88,14 @@ class PlaySocket final : public core::Peer {
       if (context_.stats) context_.stats->answered(std::chrono::steady_clock::now() - arrived);
       if (reply.last) {
         closing_ = true;  // the writer closes (1000) once FIN is out
+        closed_why_ = core::WireClose::after_fin;
         wake_.wake();
         co_await wait_forever();
       }
-      if (outbox_.over()) co_return;
+      if (outbox_.over()) {
+        closed_why_ = core::WireClose::not_reading;
+        co_return;
+      }
     }
   }
 
@@ -97,6 +107,7 @@ class PlaySocket final : public core::Peer {
         frames_.pop_front();
         outbox_.taken(frame.size());
         ws_.text(true);
+        if (trace_) trace_->sent(frame);
         auto [write_error, written] = co_await ws_.async_write(asio::buffer(frame), nothrow);
         if (write_error) co_return;
         if (const std::size_t lost = frames_.empty() ? outbox_.notice_due() : 0)
@@ -121,6 +132,12 @@ class PlaySocket final : public core::Peer {
     wake_.wake();
   }
 
+  static std::string peer_of(WebSocket& ws) {
+    error_code error;
+    const auto endpoint = beast::get_lowest_layer(ws).socket().remote_endpoint(error);
+    return error ? std::string("?") : net::to_string(endpoint);
+  }
+
   static std::string without_last_newline(std::string text) {
     if (!text.empty() && text.back() == '\n') text.pop_back();
     return text;
@@ -134,6 +151,8 @@ class PlaySocket final : public core::Peer {
   bool closing_ = false;
   websocket::close_code close_code_ = websocket::close_code::normal;
   net::Wakeup wake_;
+  std::unique_ptr<net::ConnectionTrace> trace_;  // only with --trace
+  core::WireClose closed_why_ = core::WireClose::by_peer;
 };
 
 }  // namespace

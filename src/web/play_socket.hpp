@@ -13,6 +13,7 @@
 #include "core/session.hpp"
 #include "core/texts.hpp"
 #include "net/asio.hpp"
+#include "net/connection_trace.hpp"
 #include "net/server_stats.hpp"
 #include "web/http.hpp"
 
@@ -27,6 +28,7 @@ struct PlayContext {
   const core::Texts* texts = nullptr;
   core::DeferredCommits* commits = nullptr;
   net::ServerStats* stats = nullptr;
+  std::optional<core::Lang> trace;  // --trace: each frame's text on stderr
 };
 
 // Accepts the upgrade `request` on `ws`, then plays until either side ends.

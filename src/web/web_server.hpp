@@ -18,6 +18,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/chat_room.hpp"
@@ -43,6 +44,7 @@ struct WebSettings {
   asio::any_io_executor reads;          // where the store is read (reads_store() in routes.hpp); none: here
   core::DeferredCommits* commits = nullptr;
   net::ServerStats* stats = nullptr;
+  std::optional<core::Lang> trace;      // --trace: /play's frames on stderr, as the TCP clients' messages
   LiveState* live = nullptr;            // the page's feed (/events, /api/players, /api/round)
   std::string teacher_token;            // required by /api/teacher/...: "Authorization: Bearer <token>"
   core::ChatRoom* room = nullptr;       // the salon or the partie: kick, rename

@@ -21,6 +21,8 @@ namespace {
 using Outcomes = std::map<std::string, std::string>;
 
 const std::string gallery = GALLERY_DIR;
+// The interpreter python3 is (not a version manager's shim: see CMakeLists.txt).
+const std::string python = GALLERY_PYTHON;
 
 struct Checked {
   int exit_code = -1;
@@ -28,19 +30,26 @@ struct Checked {
   Outcomes outcomes;
 };
 
-Checked check(const std::string& role, const std::string& program, std::vector<std::string> extra = {}) {
+// `liaison check ROLE --json --port 0 EXTRA... -- COMMAND...`, its report read.
+Checked check_command(const std::string& role, const std::vector<std::string>& extra,
+                      const std::vector<std::string>& command) {
   // The servers' secrets, fixed: with a random one, bisection on a secret
   // such as 1 or 25 never hears "plus"/"higher", which the tests look for.
   ::setenv("GALLERY_SEED", "liaison", 1);  // passed on through liaison check to the program
   std::vector<std::string> args{"check", role, "--json", "--port", "0"};
   args.insert(args.end(), extra.begin(), extra.end());
-  args.insert(args.end(), {"--", "python3", gallery + "/" + program, "{port}"});
+  args.push_back("--");
+  args.insert(args.end(), command.begin(), command.end());
   const Finished finished = run_liaison(args, 90s);
   Checked checked{finished.exit_code, {}, {}};
   checked.report = boost::json::parse(finished.out);
   for (const auto& c : checked.report.at("checks").as_array())
     checked.outcomes[std::string(c.at("id").as_string())] = std::string(c.at("outcome").as_string());
   return checked;
+}
+
+Checked check(const std::string& role, const std::string& program, const std::vector<std::string>& extra = {}) {
+  return check_command(role, extra, {python, gallery + "/" + program, "{port}"});
 }
 
 // Every server check passed, but those named in `differ`.
@@ -79,8 +88,12 @@ std::string summary_of(const Checked& checked, const std::string& id) {
   return {};
 }
 
-#define EXPECT_OUTCOMES(checked, expected) \
-  EXPECT_EQ((checked).outcomes, (expected)) << boost::json::serialize((checked).report)
+// `checked` is evaluated once: the report printed is the one that failed.
+#define EXPECT_OUTCOMES(checked, expected)                                          \
+  do {                                                                              \
+    const Checked& checked_once = (checked);                                        \
+    EXPECT_EQ(checked_once.outcomes, (expected)) << boost::json::serialize(checked_once.report); \
+  } while (false)
 
 TEST(CheckServer, TheLessonsServerGrownIntoTheGamePasses) {
   const auto checked = check("server", "server_ok.py");
@@ -94,6 +107,12 @@ TEST(CheckServer, AThreadedLineServerWithOtherWordsPasses) {
   EXPECT_OUTCOMES(checked, server_expected({}));
   EXPECT_NE(summary_of(checked, "serveur/parle-en-premier").find("1 à 50"), std::string::npos);
   EXPECT_NE(summary_of(checked, "serveur/une-reponse").find("\\n"), std::string::npos);
+}
+
+// The parent back in accept() says nothing of the child at work: the checker
+// watches the whole process group, and waits while the child thinks.
+TEST(CheckServer, AServerThatForksForEachClientPasses) {
+  EXPECT_OUTCOMES(check("server", "server_fork.py"), server_expected({}));
 }
 
 TEST(CheckServer, AnEnglishServerThatReplaysPasses) {
@@ -136,6 +155,16 @@ TEST(CheckServer, TwoSendsInARowAreFlagged) {
                   server_expected({{"serveur/une-reponse", "failed"}, {"serveur/deux-clients", "info"}}));
 }
 
+// Two send()s with no pause mostly arrive in one read: the glued messages
+// are seen in it (otherwise the two arrivals are); either way, one reply
+// per message is what failed.
+TEST(CheckServer, TwoSendsGluedInOneReadAreFlagged) {
+  const auto checked = check("server", "server_glued.py");
+  EXPECT_OUTCOMES(checked, server_expected({{"serveur/une-reponse", "failed"}, {"serveur/deux-clients", "info"}}));
+  const std::string summary = summary_of(checked, "serveur/une-reponse");
+  EXPECT_TRUE(summary.find("collés") != std::string::npos || summary.find("envois") != std::string::npos) << summary;
+}
+
 // A server that sends without end must not hold the checker: every message
 // it reads is capped, and the check ends with verdicts.
 TEST(CheckServer, AFloodingServerNeverHoldsTheChecker) {
@@ -151,6 +180,14 @@ TEST(CheckClient, TheLessonsClientGrownIntoTheGamePasses) {
   EXPECT_OUTCOMES(checked, client_expected({}));
   EXPECT_EQ(checked.exit_code, 0);
   EXPECT_NE(summary_of(checked, "client/un-message-par-ligne").find("brut"), std::string::npos);
+}
+
+// A program a shell starts (and waits for), as a version manager's shim
+// does: what its child does counts, not the shell's waiting.
+TEST(CheckClient, AProgramAShellStartsIsWatchedWhole) {
+  const std::string script = python + " \"$0\" \"$1\"; exit $?";
+  const auto checked = check_command("client", {}, {"sh", "-c", script, gallery + "/client_lesson_game.py", "{port}"});
+  EXPECT_OUTCOMES(checked, client_expected({}));
 }
 
 TEST(CheckClient, AnAutomaticClientIsRecognised) {
@@ -217,7 +254,7 @@ TEST(CheckBatch, EverySubmissionGetsARowAScoreAndAReport) {
   const std::string each = (dir / "*/client.py").string();
   const std::string csv = (dir / "notes.csv").string();
   const Finished table = run_liaison({"check", "client", "--each", each, "-j", "2", "--port", "0", "--csv", csv,
-                                      "--report-dir", (dir / "rapports").string(), "--", "python3", "{}", "{port}"},
+                                      "--report-dir", (dir / "rapports").string(), "--", python, "{}", "{port}"},
                                      100s);
   EXPECT_EQ(table.exit_code, 1) << table.err;
   EXPECT_NE(table.out.find("alice/client.py"), std::string::npos) << table.out;
@@ -241,7 +278,7 @@ TEST(CheckUsage, ListsTheChecksAndRefusesWhatItCannotDo) {
   EXPECT_EQ(run_liaison({"check", "client", "--", "no-such-command-here"}).exit_code, 2);
   const Server taken({});  // a port somebody else's server holds
   const Finished refused = run_liaison(
-      {"check", "client", "--port", std::to_string(taken.port()), "--", "python3", gallery + "/client_lesson_game.py"});
+      {"check", "client", "--port", std::to_string(taken.port()), "--", python, gallery + "/client_lesson_game.py"});
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_NE(refused.err.find("taken"), std::string::npos) << refused.err;
 }

@@ -49,6 +49,7 @@ class WebServer {
   std::uint16_t port() const { return server_.port(); }
   std::uint16_t web_port() const { return web_port_; }
   std::string host() const { return "127.0.0.1:" + std::to_string(web_port_); }
+  Process& process() { return server_.process(); }
 
  private:
   Server server_;
@@ -209,6 +210,21 @@ TEST(Web, PlayWinsByBisectionThenFinClosesNormally) {
   EXPECT_TRUE(contains(won, "Gagné")) << won;
   EXPECT_EQ(player.say("FIN"), "FIN");
   EXPECT_EQ(player.closed_with(), websocket::close_code::normal);
+}
+
+// --trace shows /play's frames as it shows TCP clients' messages: each
+// frame's text and bytes, both ways, then the close.
+TEST(Web, TraceShowsPlaysFrames) {
+  WebServer server({"--trace", "--seed", "7"});
+  Player player(server);
+  player.read();
+  player.say("50");
+  EXPECT_EQ(player.say("FIN"), "FIN");
+  player.closed_with();
+  EXPECT_TRUE(server.process().wait_for_stderr("octets Bienvenue au juste prix !")) << server.process().stderr_text();
+  EXPECT_TRUE(server.process().wait_for_stderr("←    2 octets 50")) << server.process().stderr_text();
+  EXPECT_TRUE(server.process().wait_for_stderr("→    3 octets FIN")) << server.process().stderr_text();
+  EXPECT_TRUE(server.process().wait_for_stderr(" s × fermée après FIN")) << server.process().stderr_text();
 }
 
 TEST(Web, PlayAnswersAFrameOverTheLimitAndGoesOn) {

@@ -110,6 +110,15 @@ TEST(JustePrix, TheRightGuessWinsAndCountsTheTries) {
   EXPECT_EQ(game.games_won(), 1);
 }
 
+// `liaison check` plays a server that offers no replay: its win is the same
+// sentence without the question.
+TEST(JustePrix, TheWinWithoutReplayIsTheWinsFirstSentence) {
+  for (const Texts* t : {&fr, &en}) {
+    EXPECT_TRUE(t->won.format(42, 3).starts_with(t->found.format(42, 3))) << t->found.view();
+    EXPECT_GT(t->won.view().size(), t->found.view().size());
+  }
+}
+
 TEST(JustePrix, AFirstTryWinSaysOneTry) {
   JustePrix game({}, fixed(7), fr);
   game.greeting();

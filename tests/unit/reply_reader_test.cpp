@@ -79,5 +79,45 @@ TEST(SecretCandidates, AWinOutsideWhatIsLeftContradicts) {
   EXPECT_FALSE(secrets.take(20, ReplyMeaning::won));
 }
 
+// Two send()s in a row that one read returned together.
+TEST(GluedReplies, SeesSentencesStuckEndToEnd) {
+  const auto glued = glued_replies("C'est plus !Ton nombre ?", false);
+  ASSERT_TRUE(glued);
+  EXPECT_EQ(glued->first, "C'est plus !");
+  EXPECT_EQ(glued->second, "Ton nombre ?");
+  EXPECT_TRUE(glued_replies("Bienvenue !Devinez un nombre entre 1 et 100.", false));
+  EXPECT_TRUE(glued_replies("Trop grand.Écris un autre nombre", false));
+}
+
+TEST(GluedReplies, SeesTwoDirectionsOnTwoLines) {
+  const auto glued = glued_replies("C'est plus\nC'est moins", false);
+  ASSERT_TRUE(glued);
+  EXPECT_EQ(glued->first, "C'est plus");
+  EXPECT_EQ(glued->second, "C'est moins");
+  EXPECT_TRUE(glued_replies("C'est plus !\nC'est plus !\n", false));
+}
+
+TEST(GluedReplies, SeesTwoLinesFromALineServer) {
+  EXPECT_TRUE(glued_replies("Trop petit\nEssaie encore\n", true));
+  EXPECT_FALSE(glued_replies("Trop petit\nEssaie encore\n", false));  // raw: one send may hold a \n
+}
+
+TEST(GluedReplies, OneMessageIsNotGlued) {
+  for (const bool line : {false, true}) {
+    EXPECT_FALSE(glued_replies("C'est plus !", line));
+    EXPECT_FALSE(glued_replies("Trop petit\n", line));
+    EXPECT_FALSE(glued_replies("Gagné ! C'était 71, trouvé en 5 essai(s). Rejouer ? (o/n)", line));
+    EXPECT_FALSE(glued_replies("3.5 n'est pas un nombre entier : proposez-en un.", line));
+    EXPECT_FALSE(glued_replies("", line));
+  }
+  EXPECT_FALSE(glued_replies("Bravo !\nTu as gagné en 5 coups.", false));
+}
+
+TEST(GluedReplies, AFinAfterTheWinIsTheProtocol) {
+  EXPECT_FALSE(glued_replies("Gagné en 3 essais !FIN", false));
+  EXPECT_FALSE(glued_replies("Bravo !\nFIN\n", true));
+  EXPECT_FALSE(glued_replies("FIN", false));
+}
+
 }  // namespace
 }  // namespace liaison::core

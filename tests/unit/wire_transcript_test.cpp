@@ -47,11 +47,11 @@ TEST(WireTrace, GivesOneLinePerMessageWithThePeerInFront) {
   WireTrace trace([&](std::string_view line) { lines.emplace_back(line); }, Lang::fr, "127.0.0.1:4242 ");
   trace.received("Bienvenue\n", 0);
   trace.sent("50", 2003);
-  trace.closed("fermée", 2100);
+  trace.closed(WireClose::after_fin, 2100);
   ASSERT_EQ(lines.size(), 3U);
   EXPECT_EQ(lines[0], "127.0.0.1:4242 +0.000 s ←   10 octets Bienvenue\\n");
   EXPECT_EQ(lines[1], "127.0.0.1:4242 +2.003 s →    2 octets 50");
-  EXPECT_EQ(lines[2], "127.0.0.1:4242 +2.100 s × fermée");
+  EXPECT_EQ(lines[2], "127.0.0.1:4242 +2.100 s × fermée après FIN");
 }
 
 }  // namespace
