@@ -13,13 +13,20 @@ namespace {
 // first reply of a turn that waits for a game posts one commit, which runs
 // after the handlers already queued (the rest of the turn); every reply of
 // the turn waits on the same timer, and the commit cancels it. No other
-// thread, no lock held across threads, no wake-up per game: the cost of the
-// hand-off is one posted handler and one transaction per turn.
+// thread, no lock held across threads, no wake-up per game.
+//
+// A quiet loop's turns are short: when many games end at once (a class that
+// started together), each turn would hold one game and pay a transaction of
+// its own. So a loop commits at most once per `spacing`: a game that ends
+// sooner after the last commit waits for the rest of that spacing, with the
+// games that end meanwhile. A game ending on a calm loop is committed at once.
 //
 // One per io_context (an Asio service: it lives and dies with the loop),
 // which one thread runs, as every liaison loop.
 class TurnCommits final : public asio::execution_context::service {
  public:
+  static constexpr std::chrono::microseconds spacing{1000};
+
   static inline asio::execution_context::id id;
   explicit TurnCommits(asio::execution_context& context) : service(context) {}
 
@@ -27,28 +34,47 @@ class TurnCommits final : public asio::execution_context::service {
   // when the store could not write it.
   asio::awaitable<bool> wait(core::DeferredCommits& commits, core::CommitTicket ticket,
                              const asio::any_io_executor& executor) {
-    if (!timer_) timer_.emplace(executor, std::chrono::steady_clock::time_point::max());
+    if (!timer_) {
+      timer_.emplace(executor, std::chrono::steady_clock::time_point::max());
+      spacing_timer_.emplace(executor);
+    }
     for (;;) {
-      if (!commit_posted_) {
-        commit_posted_ = true;
-        asio::post(executor, [this, &commits] { commit_turn(commits); });
-      }
+      if (!commit_due_) schedule_commit(commits, executor);
       co_await timer_->async_wait(nothrow);
       if (const auto outcome = commits.outcome(ticket)) co_return *outcome;
     }
   }
 
  private:
+  void schedule_commit(core::DeferredCommits& commits, const asio::any_io_executor& executor) {
+    commit_due_ = true;
+    const auto next = last_commit_ + spacing;
+    if (std::chrono::steady_clock::now() >= next) {
+      asio::post(executor, [this, &commits] { commit_turn(commits); });
+      return;
+    }
+    spacing_timer_->expires_at(next);
+    spacing_timer_->async_wait([this, &commits](const error_code& error) {
+      if (!error) commit_turn(commits);
+    });
+  }
+
   void commit_turn(core::DeferredCommits& commits) {
-    commit_posted_ = false;
+    commit_due_ = false;
     commits.commit_here();  // also what another loop or the backstop queued: one ordered log
+    last_commit_ = std::chrono::steady_clock::now();
     if (timer_) timer_->cancel();
   }
 
-  void shutdown() override { timer_.reset(); }
+  void shutdown() override {
+    spacing_timer_.reset();
+    timer_.reset();
+  }
 
-  std::optional<asio::steady_timer> timer_;
-  bool commit_posted_ = false;
+  std::optional<asio::steady_timer> timer_;          // the replies of the turn wait on it
+  std::optional<asio::steady_timer> spacing_timer_;  // a commit due later than now
+  std::chrono::steady_clock::time_point last_commit_{};
+  bool commit_due_ = false;
 };
 
 // Returns once everything up to `ticket` is committed: true, or false when

@@ -10,6 +10,10 @@ namespace liaison::store {
 Checkpointer::Checkpointer(sqlite::Database& writer, int pages)
     : writer_(writer), own_(writer.path(), sqlite::OpenMode::existing), pages_(pages), thread_([this] { run(); }) {
   own_.execute("PRAGMA busy_timeout = 5000");
+  // A connection that has never read the file has not opened its log yet:
+  // its checkpoints would do nothing at all ("not in WAL mode", -1 frames)
+  // while the log grew for as long as the server ran.
+  own_.query_int("PRAGMA schema_version");
   sqlite3_wal_hook(writer_.handle(), &Checkpointer::on_commit, this);  // replaces the automatic checkpoint
 }
 
@@ -23,9 +27,9 @@ Checkpointer::~Checkpointer() {
   thread_.join();
 }
 
-int Checkpointer::checkpoints() const {
+std::int64_t Checkpointer::frames_copied() const {
   const std::lock_guard lock(mutex_);
-  return checkpoints_;
+  return frames_copied_;
 }
 
 // Called by SQLite on the writer's thread after each commit: only a flag.
@@ -47,11 +51,14 @@ void Checkpointer::run() {
     if (stopping_) return;  // the last connection to close checkpoints the rest
     due_ = false;
     lock.unlock();
-    const int code = sqlite3_wal_checkpoint_v2(own_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    int log_frames = -1;
+    int copied_frames = -1;
+    const int code =
+        sqlite3_wal_checkpoint_v2(own_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log_frames, &copied_frames);
     if (code != SQLITE_OK && code != SQLITE_BUSY)
       std::fprintf(stderr, "scores: checkpoint of %s failed: %s\n", own_.path().c_str(), sqlite3_errstr(code));
     lock.lock();
-    ++checkpoints_;
+    if (copied_frames > 0) frames_copied_ += copied_frames;
   }
 }
 

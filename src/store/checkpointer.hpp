@@ -6,6 +6,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <thread>
 
@@ -23,8 +24,8 @@ class Checkpointer {
   Checkpointer(const Checkpointer&) = delete;
   Checkpointer& operator=(const Checkpointer&) = delete;
 
-  // Checkpoints done so far (for tests).
-  int checkpoints() const;
+  // Frames of the log copied into the database file so far (for tests).
+  std::int64_t frames_copied() const;
 
  private:
   static int on_commit(void* self, sqlite3* db, const char* name, int pages);
@@ -37,7 +38,7 @@ class Checkpointer {
   std::condition_variable wake_;
   bool due_ = false;
   bool stopping_ = false;
-  int checkpoints_ = 0;
+  std::int64_t frames_copied_ = 0;
   std::thread thread_;  // last: started once everything above exists
 };
 

@@ -36,15 +36,40 @@ Database::Database(const std::string& path, OpenMode mode) : path_(path) {
 }
 
 Database::~Database() {
+  sqlite3_finalize(begin_);
+  sqlite3_finalize(commit_);
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
 Database::Database(Database&& other) noexcept
-    : path_(std::move(other.path_)), db_(std::exchange(other.db_, nullptr)) {}
+    : path_(std::move(other.path_)),
+      db_(std::exchange(other.db_, nullptr)),
+      begin_(std::exchange(other.begin_, nullptr)),
+      commit_(std::exchange(other.commit_, nullptr)) {}
 
 void Database::execute(std::string_view sql) {
   const std::string text(sql);
   check(db_, sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr), path_);
+}
+
+void Database::begin_immediate() { run_cached(begin_, "BEGIN IMMEDIATE"); }
+
+void Database::commit() { run_cached(commit_, "COMMIT"); }
+
+void Database::run_cached(sqlite3_stmt*& statement, std::string_view sql) {
+  if (statement == nullptr)
+    check(db_,
+          sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement,
+                             nullptr),
+          path_);
+  const int code = sqlite3_step(statement);
+  if (code == SQLITE_DONE) {
+    sqlite3_reset(statement);
+    return;
+  }
+  const std::string message = sqlite3_errmsg(db_);  // before the reset
+  sqlite3_reset(statement);
+  throw Error(fmt::format("{}: {}", path_, message), code);
 }
 
 std::int64_t Database::query_int(std::string_view sql) {
@@ -103,7 +128,7 @@ std::string Statement::text(int column) const {
                           : std::string();
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.execute("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) { db_.begin_immediate(); }
 
 Transaction::~Transaction() {
   // A failed statement may already have ended the transaction: then there is
@@ -112,7 +137,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-  db_.execute("COMMIT");
+  db_.commit();
   done_ = true;
 }
 

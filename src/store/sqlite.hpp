@@ -46,13 +46,22 @@ class Database {
   // The first column of the first row of `sql`, for pragmas and counts.
   std::int64_t query_int(std::string_view sql);
   std::string query_text(std::string_view sql);
+  // BEGIN IMMEDIATE and COMMIT, each compiled once: a server commits a
+  // transaction per turn of its event loop, and parsing them every time
+  // was a visible share of it.
+  void begin_immediate();
+  void commit();
 
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
 
  private:
+  void run_cached(sqlite3_stmt*& statement, std::string_view sql);
+
   std::string path_;
   sqlite3* db_ = nullptr;
+  sqlite3_stmt* begin_ = nullptr;
+  sqlite3_stmt* commit_ = nullptr;
 };
 
 // A prepared statement, reused: bind, step until done, reset.
