@@ -134,7 +134,7 @@ asio::awaitable<bool> SimulatedPlayer::stay_idle() {
 asio::awaitable<bool> SimulatedPlayer::say_goodbye(std::string_view word) {
   const Framing framing = worker_.plan().line && !idle_ ? Framing::line : Framing::raw;
   if (!co_await exchange(word, framing)) co_return false;
-  if (core::classify_reply(reply_) != core::ReplyKind::fin)
+  if (core::classify_reply(reply_) != core::ReplyKind::fin_word)
     co_return fail(ErrorKind::unexpected, fmt::format("reply to {}: {} instead of FIN", word, excerpt(reply_)));
   co_return true;
 }

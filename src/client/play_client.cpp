@@ -79,7 +79,7 @@ class AutoPlayer {
       if (game == games_) break;
       greeting = expect(exchange(texts_.game.yes_short), ReplyKind::greeting);
     }
-    expect(exchange(texts_.game.no_short), ReplyKind::fin);
+    expect(exchange(texts_.game.no_short), ReplyKind::fin_word);
     say(texts_.player.summary.format(games_, total_tries_));
   }
 
@@ -172,7 +172,7 @@ class InteractivePlayer {
       case ReplyKind::won:
       case ReplyKind::replay_question: asking_replay_ = true; break;
       case ReplyKind::greeting: start_game(reply); break;
-      case ReplyKind::fin: finished_ = true; break;
+      case ReplyKind::fin_word: finished_ = true; break;
       case ReplyKind::invalid: break;
     }
     say(reply);
@@ -199,7 +199,7 @@ class InteractivePlayer {
     if (finished_) return;
     conversation_.send(core::fin);
     const std::string reply = conversation_.receive();
-    if (core::classify_reply(reply) != ReplyKind::fin) throw PlayError(texts_.player.unexpected_answer.format(reply));
+    if (core::classify_reply(reply) != ReplyKind::fin_word) throw PlayError(texts_.player.unexpected_answer.format(reply));
     on_reply(reply, {});
   }
 

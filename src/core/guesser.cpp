@@ -84,7 +84,7 @@ const std::array<ReplyStems, 2>& reply_stems() {
 
 ReplyKind classify_reply(std::string_view reply) {
   const std::string_view text = trim(reply);
-  if (is_fin(text)) return ReplyKind::fin;
+  if (is_fin(text)) return ReplyKind::fin_word;
   for (const ReplyStems& stems : reply_stems()) {
     if (text.starts_with(stems.higher)) return ReplyKind::higher;
     if (text.starts_with(stems.lower)) return ReplyKind::lower;

@@ -18,7 +18,7 @@ enum class ReplyKind {
   lower,            // "C'est moins !" / "Lower!": the secret is below the guess
   won,              // "Gagné ! ..." / "You won! ...", then the replay question
   replay_question,  // the replay question asked again: answer yes or no
-  fin,              // "FIN": the server ends the conversation
+  fin_word,         // "FIN": the server ends the conversation (named apart from core::fin, the word)
   invalid,          // anything else: the server explains why a message was refused
 };
 

@@ -177,7 +177,7 @@ TEST(GuesserClassifyReply, TheServersOwnSentences) {
     EXPECT_EQ(classify_reply(t.lower), ReplyKind::lower);
     EXPECT_EQ(classify_reply(t.won.format(42, 6)), ReplyKind::won);
     EXPECT_EQ(classify_reply(t.replay_question), ReplyKind::replay_question);
-    EXPECT_EQ(classify_reply("FIN"), ReplyKind::fin);
+    EXPECT_EQ(classify_reply("FIN"), ReplyKind::fin_word);
     EXPECT_EQ(classify_reply(t.not_a_number.format(1, 100)), ReplyKind::invalid);
     EXPECT_EQ(classify_reply(t.out_of_range.format("500", 1, 100)), ReplyKind::invalid);
     EXPECT_EQ(classify_reply(t.empty_message.format(1, 100)), ReplyKind::invalid);
@@ -191,7 +191,7 @@ TEST(GuesserClassifyReply, KeywordsOnly) {
   EXPECT_EQ(classify_reply("  C'est moins !\r"), ReplyKind::lower);
   EXPECT_EQ(classify_reply("Gagné"), ReplyKind::won);
   EXPECT_EQ(classify_reply("You won"), ReplyKind::won);
-  EXPECT_EQ(classify_reply("fin\r\n"), ReplyKind::fin);
+  EXPECT_EQ(classify_reply("fin\r\n"), ReplyKind::fin_word);
   EXPECT_EQ(classify_reply("FINI"), ReplyKind::invalid);
   EXPECT_EQ(classify_reply(""), ReplyKind::invalid);
   EXPECT_EQ(classify_reply("plus"), ReplyKind::invalid);
