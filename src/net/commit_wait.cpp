@@ -4,6 +4,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include <boost/asio/any_completion_handler.hpp>
 
 namespace liaison::net {
 namespace {
@@ -12,8 +15,11 @@ namespace {
 // games of one turn of an event loop, committed together on that loop. The
 // first reply of a turn that waits for a game posts one commit, which runs
 // after the handlers already queued (the rest of the turn); every reply of
-// the turn waits on the same timer, and the commit cancels it. No other
-// thread, no lock held across threads, no wake-up per game.
+// the turn waits for it, and the commit resumes them itself, one after the
+// other, each sending its reply at once: no timer, no second trip through
+// the loop's queue (which, at a thousand busy players, made every "Gagné"
+// wait a whole extra turn). No other thread, no lock held across threads,
+// no wake-up per game.
 //
 // A quiet loop's turns are short: when many games end at once (a class that
 // started together), each turn would hold one game and pay a transaction of
@@ -34,20 +40,28 @@ class TurnCommits final : public asio::execution_context::service {
   // when the store could not write it.
   asio::awaitable<bool> wait(core::DeferredCommits& commits, core::CommitTicket ticket,
                              const asio::any_io_executor& executor) {
-    if (!timer_) {
-      timer_.emplace(executor, std::chrono::steady_clock::time_point::max());
-      spacing_timer_.emplace(executor);
-    }
     for (;;) {
-      if (!commit_due_) schedule_commit(commits, executor);
-      co_await timer_->async_wait(nothrow);
+      co_await next_commit(commits, executor);
       if (const auto outcome = commits.outcome(ticket)) co_return *outcome;
     }
   }
 
  private:
+  using Resume = asio::any_completion_handler<void()>;
+
+  // Completes after the next commit of this loop (scheduled if none is).
+  asio::awaitable<void> next_commit(core::DeferredCommits& commits, const asio::any_io_executor& executor) {
+    return asio::async_initiate<const asio::use_awaitable_t<>&, void()>(
+        [this, &commits, executor](Resume resume) {
+          waiting_.push_back(std::move(resume));
+          if (!commit_due_) schedule_commit(commits, executor);
+        },
+        asio::use_awaitable);
+  }
+
   void schedule_commit(core::DeferredCommits& commits, const asio::any_io_executor& executor) {
     commit_due_ = true;
+    if (!spacing_timer_) spacing_timer_.emplace(executor);
     const auto next = last_commit_ + spacing;
     if (std::chrono::steady_clock::now() >= next) {
       asio::post(executor, [this, &commits] { commit_turn(commits); });
@@ -59,19 +73,24 @@ class TurnCommits final : public asio::execution_context::service {
     });
   }
 
+  // Runs on the loop: commits, then resumes every reply that waited, here
+  // (each is this loop's coroutine: dispatch runs it at once).
   void commit_turn(core::DeferredCommits& commits) {
     commit_due_ = false;
     commits.commit_here();  // also what another loop or the backstop queued: one ordered log
     last_commit_ = std::chrono::steady_clock::now();
-    if (timer_) timer_->cancel();
+    resuming_.swap(waiting_);  // a resumed reply may wait again: for the next commit
+    for (Resume& resume : resuming_) asio::dispatch(std::move(resume));
+    resuming_.clear();
   }
 
   void shutdown() override {
     spacing_timer_.reset();
-    timer_.reset();
+    waiting_.clear();  // the loop is going: its coroutines with it
   }
 
-  std::optional<asio::steady_timer> timer_;          // the replies of the turn wait on it
+  std::vector<Resume> waiting_;   // replies waiting for the next commit
+  std::vector<Resume> resuming_;  // kept to reuse its memory
   std::optional<asio::steady_timer> spacing_timer_;  // a commit due later than now
   std::chrono::steady_clock::time_point last_commit_{};
   bool commit_due_ = false;
