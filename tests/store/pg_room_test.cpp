@@ -162,6 +162,31 @@ TEST(PgRoom, WhenTheClocksOwnerStopsAnotherServerTakesItOverAndMovesTheRoundOn) 
   EXPECT_EQ(client.query("SELECT count(*) FROM liaison.room_finds").int64(0, 0), 0) << "round 1's finds forgotten";
 }
 
+// PostgreSQL restarts: a find meanwhile gets an unknown rank (never a
+// guessed one); once it answers again the room reads its row again, and
+// the next find is ranked by the database as before.
+TEST(PgRoom, DuringAnOutageARankIsUnknownAndAfterItTheRoomGoesOn) {
+  const std::string uri = new_database();
+  PgRoomSettings room = settings();
+  room.grace = 1h;
+  room.backoff = {.first = 50ms, .cap = 200ms};
+  Heard heard;
+  PgRoom a(uri, room, always(42));
+  a.start(heard.callbacks());
+  ASSERT_TRUE(heard.wait([](const Heard& h) { return !h.states.empty(); }));
+  pg_server().stop_immediately();
+  a.claim_find(1, 1, find("ana"));
+  ASSERT_TRUE(heard.wait([](const Heard& h) { return !h.ranks.empty(); }));
+  EXPECT_EQ(heard.ranks[0].second, core::rank_unknown);
+  const std::size_t states = heard.states.size();
+  pg_server().start_again();
+  ASSERT_TRUE(heard.wait([states](const Heard& h) { return h.states.size() > states; }, 10s))
+      << "the row is read again once the server answers";
+  a.claim_find(1, 2, find("bob"));
+  ASSERT_TRUE(heard.wait([](const Heard& h) { return h.ranks.size() == 2; }));
+  EXPECT_EQ(heard.ranks[1].second, 1) << "ana's claim never reached the database";
+}
+
 TEST(PgRoom, ARoomPlayedWithOtherBoundsIsRefusedInOneLine) {
   const std::string uri = new_database();
   PgRoom a(uri, settings(), always(42));
