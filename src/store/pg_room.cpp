@@ -154,7 +154,14 @@ void PgRoom::run() {
         callbacks_.rank(claim.round, claim.member, rank);
       }
       if (tick_due || outage) next_tick = Clock::now() + tick();
-      if (read || outage) callbacks_.state(read_state());
+      if (read || outage) {
+        core::SharedRoundState state = read_state();
+        // A deadline set by a find (here or elsewhere): tick when it passes,
+        // whoever owns the clock (a tick that does not own it changes nothing).
+        if (state.phase != core::SharedPhase::playing)
+          next_tick = std::min(next_tick, Clock::now() + state.left + milliseconds(5));
+        callbacks_.state(std::move(state));
+      }
       if (std::exchange(outage, false)) std::fprintf(stderr, "room %s: PostgreSQL answers again\n", settings_.name.c_str());
       backoff_.reset();
     } catch (const std::exception& error) {
