@@ -64,6 +64,7 @@ std::string Partie::on_guess(Member& member, std::int64_t value) {
   if (shared_) {
     // The rank is the shared state's: asked for, told when it comes.
     round_->place(member.id, Round::pending);
+    claiming_.insert(member.id);
     shared_->claim_find(round_->number(), member.id,
                         {.rank = 0, .nickname = member.nickname, .tries = guess.tries, .time = guess.time});
     show_round();
@@ -115,7 +116,13 @@ void Partie::on_named(Member& member, bool first_time) {
   }
 }
 
+void Partie::on_hold_reply(Member& member, HeldLine& done) {
+  if (claiming_.erase(member.id)) held_[member.id] = std::move(done);
+}
+
 void Partie::on_leave(Member& member) {
+  claiming_.erase(member.id);
+  held_.erase(member.id);
   if (!round_ || phase_ != Phase::playing) return;
   round_->leave(member.id);
   if (shared_) return show_round();  // others may search on other servers
@@ -226,24 +233,43 @@ void Partie::follow_shared(const SharedRoundState& state) {
 }
 
 void Partie::on_rank(std::int64_t round, MemberId id, int rank) {
-  if (!round_ || round_->number() != round) return;  // a round already gone
+  if (!round_ || round_->number() != round) {  // a round already gone
+    claiming_.erase(id);
+    if (const auto held = held_.find(id); held != held_.end()) {
+      HeldLine done = std::move(held->second);
+      held_.erase(held);
+      done(std::string(room_texts().rank_unknown));
+    }
+    return;
+  }
   round_->place(id, rank == rank_unknown ? Round::pending : rank);
   if (Member* member = find(id)) tell_rank(*member, rank);
   show_round();
 }
 
 void Partie::tell_rank(Member& member, int rank) {
+  claiming_.erase(member.id);
   const std::optional<Round::Finder> found = round_->finder(member.id);
-  if (rank == 0 || !found) return tell(member, room_texts().too_late.format(round_->number()));
-  if (rank == rank_unknown) return tell(member, room_texts().rank_unknown);
-  const std::string time = seconds(found->time);
-  if (rank == 1) {
-    tell(member, room_texts().you_won_round.format(round_->secret(), found->tries, time, seconds(partie_.grace)));
+  const std::string time = found ? seconds(found->time) : std::string();
+  std::string line;
+  if (rank == 0 || !found)
+    line = room_texts().too_late.format(round_->number());
+  else if (rank == rank_unknown)
+    line = std::string(room_texts().rank_unknown);
+  else if (rank == 1)
+    line = room_texts().you_won_round.format(round_->secret(), found->tries, time, seconds(partie_.grace));
+  else
+    line = room_texts().you_found.format(round_->secret(), rank, found->tries, time);
+  // The finder's held reply ends with it; a reply no longer held gets it as news.
+  const auto held = held_.find(member.id);
+  HeldLine done = held == held_.end() ? HeldLine() : std::move(held->second);
+  if (held != held_.end()) held_.erase(held);
+  if (!done || !done(line)) tell(member, line);
+  if (!found) return;
+  if (rank == 1)
     broadcast(room_texts().winner_news.format(member.nickname, round_->number(), found->tries, time), &member);
-  } else {
-    tell(member, room_texts().you_found.format(round_->secret(), rank, found->tries, time));
+  else if (rank > 1)
     broadcast(room_texts().finder_news.format(member.nickname, rank, found->tries, time), &member);
-  }
 }
 
 void Partie::show_round() {

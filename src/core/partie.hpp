@@ -6,7 +6,9 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
+#include <set>
 
 #include "core/chat_room.hpp"
 #include "core/juste_prix.hpp"
@@ -58,6 +60,8 @@ class Partie final : public ChatRoom {
   std::string_view help() const override { return room_texts().partie_help; }
   void on_named(Member& member, bool first_time) override;
   void on_leave(Member& member) override;
+  bool held_reply(MemberId id) const override { return claiming_.contains(id); }
+  void on_hold_reply(Member& member, HeldLine& done) override;
 
   std::string hello(const Member& member);
   std::string on_guess(Member& member, std::int64_t value);
@@ -81,6 +85,10 @@ class Partie final : public ChatRoom {
   std::optional<Instant> deadline_;  // end of the grace time, or of the pause
   SharedRound* shared_ = nullptr;
   std::size_t finds_told_ = 0;  // of the shared round's finds on other servers
+  // Shared round: finders whose reply may wait for their rank, and the
+  // replies that wait for it.
+  std::set<MemberId> claiming_;
+  std::map<MemberId, HeldLine> held_;
 };
 
 }  // namespace liaison::core

@@ -58,7 +58,8 @@ struct RoomTexts {
   // {0} = nickname, {1} = rank, {2} = tries, {3} = seconds
   Text<std::string_view, int, int, std::string_view> finder_news;
   Text<std::size_t> already_found;  // {0} = players still searching
-  // one round across servers (--room): {0} = secret, {1} = tries, {2} = seconds
+  // one round across servers (--room): the find, while its rank is not
+  // known (the reply waits for it a while); {0} = secret, {1} = tries, {2} = seconds
   Text<std::int64_t, int, std::string_view> found_shared;
   Text<std::int64_t> too_late;  // {0} = round
   std::string_view rank_unknown;

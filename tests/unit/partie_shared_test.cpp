@@ -114,6 +114,35 @@ TEST_F(SharedPartieTest, TheWinnerIsToldAndTheOthersHearIt) {
             "êtes à 0 essai(s).");
 }
 
+// Through a transport, the finder's reply waits for the rank: its last line
+// is replaced by it (net::answer_when_recorded).
+TEST_F(SharedPartieTest, TheFindersReplyCanWaitForItsRank) {
+  FakePeer ana_peer(Framing::raw), eve_peer(Framing::line);
+  partie.on_shared_round(state(1, 42, SharedPhase::playing));
+  const MemberId ana = player(ana_peer, "ana");
+  const MemberId eve = player(eve_peer, "eve");
+  EXPECT_FALSE(partie.reply_held(ana));
+  say(ana, "42");
+  ASSERT_TRUE(partie.reply_held(ana));
+  std::vector<std::string> lines;
+  partie.hold_reply(ana, [&lines](std::string line) {
+    lines.push_back(std::move(line));
+    return true;
+  });
+  EXPECT_FALSE(partie.reply_held(ana)) << "held once";
+  partie.on_rank(1, ana, 1);
+  EXPECT_EQ(lines, std::vector<std::string>{"Gagné ! C'était 42, trouvé le premier en 1 essai(s) et 0,0 s. "
+                                            "Les autres ont encore 10,0 s."});
+  EXPECT_EQ(eve_peer.take(), std::vector<std::string>{"* ana gagne la manche 1 : trouvé en 1 essai(s) et 0,0 s !"});
+  // A transport that stopped waiting: the rank comes as news.
+  say(eve, "42");
+  partie.hold_reply(eve, [](std::string) { return false; });
+  partie.on_rank(1, eve, 2);
+  EXPECT_EQ(eve_peer.take(), std::vector<std::string>{"Trouvé ! C'était 42 : vous êtes 2e, en 1 essai(s) et 0,0 s."});
+  EXPECT_EQ(say(ana, "/manche"), "* eve trouve aussi (2e, 1 essai(s), 0,0 s)\nManche 1 : 2 sur 2 ont trouvé ; vous en "
+                                 "êtes à 1 essai(s).");
+}
+
 TEST_F(SharedPartieTest, AFindAfterTheRoundEndedElsewhereIsTooLate) {
   FakePeer ana_peer(Framing::line);
   partie.on_shared_round(state(3, 42, SharedPhase::playing));
