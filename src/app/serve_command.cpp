@@ -40,6 +40,7 @@ std::optional<std::string> usage_error(const ServeOptions& options) {
 // that cannot be used).
 std::optional<std::string> room_error(const ServeOptions& options) {
   if (options.room.empty()) return std::nullopt;
+  if (options.room.size() > 100) return "--room: a name of at most 100 bytes";
   if (options.service != Service::juste_prix || options.mode != Mode::partie)
     return "--room is for --mode partie (one round across servers)";
   if (!store::postgres_conninfo(options.db))

@@ -99,7 +99,7 @@ constexpr std::array<std::string_view, 4> steps{
     // notifies `liaison_rooms` in its own transaction: "NAME ROUND PHASE FINDERS".
     R"sql(
       CREATE TABLE liaison.rooms (
-        name text PRIMARY KEY CHECK (name <> ''),
+        name text PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 100),  -- within a NOTIFY's payload
         min bigint NOT NULL,
         max bigint NOT NULL CHECK (min <= max),
         round bigint NOT NULL CHECK (round >= 1),

@@ -124,6 +124,7 @@ TEST(SharedRoundServe, RoomStartUpErrorsAreOneLineAndExit1) {
   } bad[] = {
       {{"--mode", "partie", "--room", "salle", "--db", ":memory:"}, "--room needs a PostgreSQL database"},
       {{"--room", "salle", "--db", uri}, "--room is for --mode partie"},
+      {{"--mode", "partie", "--room", std::string(101, 's'), "--db", uri}, "--room: a name of at most 100 bytes"},
       {{"--mode", "partie", "--room", "salle", "--db", uri, "--max", "1000"},
        "the room \"salle\" plays between 1 and 100: start this server with --min 1 --max 100"},
       {{"--mode", "partie", "--room", "salle", "--db", "postgresql://nobody@127.0.0.1:1/x"}, "Connection refused"},
