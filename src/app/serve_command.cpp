@@ -11,6 +11,7 @@
 #include "app/serve_services.hpp"
 #include "net/address_filter.hpp"
 #include "server/operator_server.hpp"
+#include "store/open_score_store.hpp"
 #include "web/web_server.hpp"
 
 namespace liaison::app {
@@ -35,11 +36,27 @@ std::optional<std::string> usage_error(const ServeOptions& options) {
   return std::nullopt;
 }
 
+// --room: what it needs, said before anything starts (exit 1, as a database
+// that cannot be used).
+std::optional<std::string> room_error(const ServeOptions& options) {
+  if (options.room.empty()) return std::nullopt;
+  if (options.room.size() > 100) return "--room: a name of at most 100 bytes";
+  if (options.service != Service::juste_prix || options.mode != Mode::partie)
+    return "--room is for --mode partie (one round across servers)";
+  if (!store::postgres_conninfo(options.db))
+    return "--room needs a PostgreSQL database shared by the servers (--db postgresql://...)";
+  return std::nullopt;
+}
+
 // Runs the services until SIGINT or SIGTERM; returns the exit code.
 int serve(const ServeOptions& options) {
   if (const auto error = usage_error(options)) {
     fmt::print(stderr, "liaison serve: {}\n", *error);
     return 2;
+  }
+  if (const auto error = room_error(options)) {
+    fmt::print(stderr, "liaison serve: {}\n", *error);
+    return 1;
   }
   const core::Texts& texts = core::texts(options.lang);
   if (options.service == Service::chat)
@@ -92,6 +109,13 @@ void add_room_options(CLI::App& command, ServeOptions& options) {
       ->capture_default_str();
   command.add_option("--round-pause", options.round_pause, "partie: seconds between two rounds")
       ->check(CLI::Range(0.0, 3600.0))
+      ->capture_default_str();
+  command.add_option("--room", options.room,
+                     "partie: one round shared by every server started with this NAME on the same --db postgresql://")
+      ->option_text("NAME");
+  command.add_option("--room-lease", options.room_lease,
+                     "--room: seconds the server keeping the round's clock holds it before another takes over")
+      ->check(CLI::Range(0.3, 3600.0))
       ->capture_default_str();
   command.add_option("--flood-rate", options.flood.rate, "salon, partie: chat messages per second allowed")
       ->check(CLI::Range(0.01, 1e6))

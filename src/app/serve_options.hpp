@@ -39,6 +39,8 @@ struct ServeOptions {
   std::vector<std::string> deny;
   std::optional<std::string> web;  // [HOST:]PORT of the web side
   std::string teacher_token;       // "" = a new random one
+  std::string room;                // partie on PostgreSQL: the round shared by every server with this name
+  double room_lease = 3;           // seconds the clock's owner holds the shared round
 };
 
 // One room for every player: the salon, or the juste prix in rounds.

@@ -72,9 +72,11 @@ Services::Services(const ServeOptions& options, const core::Texts& texts) : opti
   start_server();
   if (options_.web) start_web();
   watch_store();
+  share_round();
 }
 
 Services::~Services() {
+  shared_round_.reset();  // no more news for the room
   if (pg_) pg_->watch({});  // before the page's state goes
   // Sessions still open are destroyed with the loops: nothing more to show.
   if (live_) live_->close();
@@ -112,8 +114,26 @@ void Services::make_room() {
   }
   const core::PartieSettings partie{
       .bounds = options_.bounds, .grace = millis(options_.round_grace), .pause = millis(options_.round_pause)};
-  room_ = std::make_unique<core::Partie>(room, partie, core::seeded_secrets(base_seed(options_)), steady_now,
-                                         store_.get(), alarm_);
+  auto made = std::make_unique<core::Partie>(room, partie, core::seeded_secrets(base_seed(options_)), steady_now,
+                                             store_.get(), alarm_);
+  if (!options_.room.empty()) {
+    try {
+      shared_round_ = std::make_unique<store::PgRoom>(
+          *store::postgres_conninfo(options_.db),
+          store::PgRoomSettings{.name = options_.room,
+                                .bounds = options_.bounds,
+                                .grace = partie.grace,
+                                .pause = partie.pause,
+                                .lease = millis(options_.room_lease),
+                                .backoff = {}},
+          core::seeded_secrets(core::mix_bits(base_seed(options_) + 1)));
+    } catch (const std::exception& error) {
+      throw StartFailure(fmt::format("liaison serve: {}", error.what()));
+    }
+    made->share(*shared_round_);
+    made->on_shared_round(shared_round_->first_state());  // in step before anyone connects
+  }
+  room_ = std::move(made);
 }
 
 void Services::start_server() {
@@ -175,6 +195,19 @@ void Services::watch_store() {
   pg_->watch([this] {
     if (live_) live_->game_over();
   });
+}
+
+// --room: the shared round's news reach the partie on its own loop.
+void Services::share_round() {
+  if (!shared_round_) return;
+  auto* partie = dynamic_cast<core::Partie*>(room_.get());
+  const asio::any_io_executor loop = server_->executor();
+  shared_round_->start({.state = [partie, loop](core::SharedRoundState state) {
+                          asio::post(loop, [partie, state = std::move(state)] { partie->on_shared_round(state); });
+                        },
+                        .rank = [partie, loop](std::int64_t round, core::MemberId member, int rank) {
+                          asio::post(loop, [partie, round, member, rank] { partie->on_rank(round, member, rank); });
+                        }});
 }
 
 // One session per connection: the room's member, an echo, or a solo game.

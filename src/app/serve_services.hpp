@@ -17,6 +17,7 @@
 #include "net/server_stats.hpp"
 #include "server/tcp_server.hpp"
 #include "store/group_commit_store.hpp"
+#include "store/pg_room.hpp"
 #include "store/pg_store.hpp"
 #include "web/live_state.hpp"
 #include "web/web_server.hpp"
@@ -48,6 +49,7 @@ class Services {
   void start_server();
   void start_web();
   void watch_store();
+  void share_round();
   core::SessionFactory session_factory();
 
   const ServeOptions& options_;
@@ -64,6 +66,9 @@ class Services {
   net::RoomAlarm alarm_;
   std::unique_ptr<core::ChatRoom> room_;  // connections leave it when they end
   std::optional<server::Server> server_;
+  // --room: the round shared with the other servers; its thread calls the
+  // room back through the server's loop. Stopped before the server goes.
+  std::unique_ptr<store::PgRoom> shared_round_;
   std::optional<web::WebServer> web_;
   // The store's reads for the web side (the page's leaderboard, the API): a
   // thread of their own, never a game loop's. Last: stopped first, while

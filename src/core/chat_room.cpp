@@ -71,6 +71,10 @@ Reply ChatRoom::on_message(MemberId id, std::string_view text) {
   return respond(*member, on_text(*member, message));
 }
 
+void ChatRoom::hold_reply(MemberId id, HeldLine done) {
+  if (Member* member = find(id)) on_hold_reply(*member, done);
+}
+
 void ChatRoom::leave(MemberId id) {
   const Member* member = find(id);
   if (!member) return;

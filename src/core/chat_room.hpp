@@ -54,6 +54,9 @@ class ChatRoom {
   Reply on_message(MemberId id, std::string_view text);
   // The connection is gone (or said FIN). Unknown ids are ignored.
   void leave(MemberId id);
+  // Session::reply_held and hold_reply, for the member's last reply.
+  bool reply_held(MemberId id) const { return held_reply(id); }
+  void hold_reply(MemberId id, HeldLine done);
 
   // Nicknames of the members present, in order of arrival (named ones only).
   std::vector<std::string> nicknames() const;
@@ -94,6 +97,8 @@ class ChatRoom {
   virtual std::string_view help() const = 0;
   virtual void on_named(Member& /*member*/, bool /*first_time*/) {}
   virtual void on_leave(Member& /*member*/) {}
+  virtual bool held_reply(MemberId /*id*/) const { return false; }
+  virtual void on_hold_reply(Member& /*member*/, HeldLine& /*done*/) {}
 
   // Tells `text` to one member: pushed now, or kept for its next reply.
   void tell(Member& member, std::string_view text);

@@ -61,6 +61,15 @@ std::string Partie::on_guess(Member& member, std::int64_t value) {
   if (guess.verdict != Verdict::found) show_round();
   if (guess.verdict == Verdict::higher) return room_texts().higher.format(guess.tries);
   if (guess.verdict == Verdict::lower) return room_texts().lower.format(guess.tries);
+  if (shared_) {
+    // The rank is the shared state's: asked for, told when it comes.
+    round_->place(member.id, Round::pending);
+    claiming_.insert(member.id);
+    shared_->claim_find(round_->number(), member.id,
+                        {.rank = 0, .nickname = member.nickname, .tries = guess.tries, .time = guess.time});
+    show_round();
+    return room_texts().found_shared.format(round_->secret(), guess.tries, seconds(guess.time));
+  }
   std::string reply;
   if (guess.rank == 1) {
     reply =
@@ -99,6 +108,7 @@ void Partie::on_named(Member& member, bool first_time) {
   }
   broadcast(room_texts().joined.format(member.nickname), &member);
   if (phase_ == Phase::waiting) {
+    if (shared_) return;  // the shared round starts it
     start_round(&member);
   } else if (phase_ == Phase::playing) {
     round_->enter(member.id, member.nickname, now());
@@ -106,9 +116,16 @@ void Partie::on_named(Member& member, bool first_time) {
   }
 }
 
+void Partie::on_hold_reply(Member& member, HeldLine& done) {
+  if (claiming_.erase(member.id)) held_[member.id] = std::move(done);
+}
+
 void Partie::on_leave(Member& member) {
+  claiming_.erase(member.id);
+  held_.erase(member.id);
   if (!round_ || phase_ != Phase::playing) return;
   round_->leave(member.id);
+  if (shared_) return show_round();  // others may search on other servers
   // The last searcher left after someone found it: nothing to wait for.
   if (round_->found() > 0 && round_->searching() == 0)
     broadcast(end_round());
@@ -117,6 +134,8 @@ void Partie::on_leave(Member& member) {
 }
 
 std::string Partie::hello(const Member& member) {
+  if (!round_)  // a shared round not heard of yet: it comes at once
+    return room_texts().hello_pause.format(member.nickname, 1, seconds(std::chrono::milliseconds(0)));
   if (phase_ == Phase::pause)
     return room_texts().hello_pause.format(
         member.nickname, round_->number() + 1,
@@ -159,7 +178,7 @@ std::string Partie::end_round() {
   const std::string podium = places.empty() ? std::string(room_texts().nobody_found) : fmt::to_string(fmt::join(places, " "));
   phase_ = Phase::pause;
   deadline_ = end + partie_.pause;
-  alarm_.wake_at(*deadline_);
+  if (!shared_) alarm_.wake_at(*deadline_);
   return room_texts().round_over.format(round_->number(), round_->found(), round_->players(), podium,
                                         round_->secret()) +
          " " +
@@ -168,10 +187,89 @@ std::string Partie::end_round() {
 }
 
 std::string Partie::start_round_now() {
+  if (shared_) return std::string(room_texts().shared_clock);
   if (named_count() == 0) return std::string(room_texts().nobody_to_play);
   if (phase_ == Phase::playing) broadcast(end_round());
   start_round(nullptr);
   return {};
+}
+
+void Partie::on_shared_round(const SharedRoundState& state) {
+  if (!shared_) return;
+  const bool same_round = round_ && round_->number() == state.round;
+  if (!same_round) {
+    if (phase_ == Phase::playing) broadcast(end_round());  // its end was missed (an outage)
+    finds_told_ = 0;
+    round_.emplace(state.round, partie_.bounds, state.secret, now());
+    if (state.phase == SharedPhase::pause) {
+      phase_ = Phase::pause;  // a round this server never saw: the next one waits
+    } else {
+      phase_ = Phase::playing;
+      for (Member* member : named_members()) round_->enter(member->id, member->nickname, now());
+      broadcast(room_texts().round_started.format(state.round, partie_.bounds.min, partie_.bounds.max));
+    }
+  }
+  follow_shared(state);
+}
+
+void Partie::follow_shared(const SharedRoundState& state) {
+  deadline_ = state.phase == SharedPhase::playing ? std::nullopt : std::optional(now() + state.left);
+  if (phase_ == Phase::playing) {
+    for (std::size_t i = finds_told_; i < state.finds.size(); ++i) {
+      const SharedFind& find = state.finds[i];
+      round_->found_elsewhere(find.nickname, find.rank, find.tries, find.time);
+      broadcast(find.rank == 1 ? room_texts().winner_news.format(find.nickname, round_->number(), find.tries,
+                                                                  seconds(find.time))
+                               : room_texts().finder_news.format(find.nickname, find.rank, find.tries,
+                                                                 seconds(find.time)));
+    }
+    finds_told_ = std::max(finds_told_, state.finds.size());
+    show_round();
+  }
+  if (state.phase == SharedPhase::pause && phase_ == Phase::playing) {
+    broadcast(end_round());
+    deadline_ = now() + state.left;  // the shared clock's, not this server's --round-pause
+  }
+}
+
+void Partie::on_rank(std::int64_t round, MemberId id, int rank) {
+  if (!round_ || round_->number() != round) {  // a round already gone
+    claiming_.erase(id);
+    if (const auto held = held_.find(id); held != held_.end()) {
+      HeldLine done = std::move(held->second);
+      held_.erase(held);
+      done(std::string(room_texts().rank_unknown));
+    }
+    return;
+  }
+  round_->place(id, rank == rank_unknown ? Round::pending : rank);
+  if (Member* member = find(id)) tell_rank(*member, rank);
+  show_round();
+}
+
+void Partie::tell_rank(Member& member, int rank) {
+  claiming_.erase(member.id);
+  const std::optional<Round::Finder> found = round_->finder(member.id);
+  const std::string time = found ? seconds(found->time) : std::string();
+  std::string line;
+  if (rank == 0 || !found)
+    line = room_texts().too_late.format(round_->number());
+  else if (rank == rank_unknown)
+    line = std::string(room_texts().rank_unknown);
+  else if (rank == 1)
+    line = room_texts().you_won_round.format(round_->secret(), found->tries, time, seconds(partie_.grace));
+  else
+    line = room_texts().you_found.format(round_->secret(), rank, found->tries, time);
+  // The finder's held reply ends with it; a reply no longer held gets it as news.
+  const auto held = held_.find(member.id);
+  HeldLine done = held == held_.end() ? HeldLine() : std::move(held->second);
+  if (held != held_.end()) held_.erase(held);
+  if (!done || !done(line)) tell(member, line);
+  if (!found) return;
+  if (rank == 1)
+    broadcast(room_texts().winner_news.format(member.nickname, round_->number(), found->tries, time), &member);
+  else if (rank > 1)
+    broadcast(room_texts().finder_news.format(member.nickname, rank, found->tries, time), &member);
 }
 
 void Partie::show_round() {

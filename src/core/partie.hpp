@@ -6,11 +6,14 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
+#include <set>
 
 #include "core/chat_room.hpp"
 #include "core/juste_prix.hpp"
 #include "core/round.hpp"
+#include "core/shared_round.hpp"
 
 namespace liaison::core {
 
@@ -24,6 +27,16 @@ class Partie final : public ChatRoom {
  public:
   Partie(const RoomSettings& room, const PartieSettings& partie, SecretSource secrets, Now now, ScoreStore* store,
          Alarm& alarm);
+
+  // One round across servers: from now on the round, its secret, its clock
+  // and every finder's rank are the shared state's (core/shared_round.hpp),
+  // not this room's; the room waits for on_shared_round() before its first
+  // round. Before any member joins.
+  void share(SharedRound& shared) { shared_ = &shared; }
+  // The shared round as it now stands (after any change, or to be sure).
+  void on_shared_round(const SharedRoundState& state);
+  // The answer to SharedRound::claim_find.
+  void on_rank(std::int64_t round, MemberId member, int rank);
 
   // The alarm the room asked for has rung (or later).
   void on_alarm();
@@ -47,6 +60,8 @@ class Partie final : public ChatRoom {
   std::string_view help() const override { return room_texts().partie_help; }
   void on_named(Member& member, bool first_time) override;
   void on_leave(Member& member) override;
+  bool held_reply(MemberId id) const override { return claiming_.contains(id); }
+  void on_hold_reply(Member& member, HeldLine& done) override;
 
   std::string hello(const Member& member);
   std::string on_guess(Member& member, std::int64_t value);
@@ -57,6 +72,9 @@ class Partie final : public ChatRoom {
   void start_round(const Member* except);
   // Ends the round: records it, starts the pause; the summary for everyone.
   std::string end_round();
+  // The shared round's news: a new round, its end, the others' finds.
+  void follow_shared(const SharedRoundState& state);
+  void tell_rank(Member& member, int rank);
   std::string seconds(std::chrono::milliseconds duration) const;
 
   PartieSettings partie_;
@@ -65,6 +83,12 @@ class Partie final : public ChatRoom {
   Phase phase_ = Phase::waiting;
   std::optional<Round> round_;
   std::optional<Instant> deadline_;  // end of the grace time, or of the pause
+  SharedRound* shared_ = nullptr;
+  std::size_t finds_told_ = 0;  // of the shared round's finds on other servers
+  // Shared round: finders whose reply may wait for their rank, and the
+  // replies that wait for it.
+  std::set<MemberId> claiming_;
+  std::map<MemberId, HeldLine> held_;
 };
 
 }  // namespace liaison::core

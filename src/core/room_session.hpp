@@ -22,6 +22,8 @@ class RoomSession final : public Session {
   void attach(Peer& peer) override { id_ = room_.join(peer); }
   std::string greeting() override { return room_.greeting(id_.value()); }
   Reply on_message(std::string_view text) override { return room_.on_message(id_.value(), text); }
+  bool reply_held() const override { return room_.reply_held(id_.value()); }
+  void hold_reply(HeldLine done) override { room_.hold_reply(id_.value(), std::move(done)); }
 
  private:
   ChatRoom& room_;

@@ -58,6 +58,12 @@ struct RoomTexts {
   // {0} = nickname, {1} = rank, {2} = tries, {3} = seconds
   Text<std::string_view, int, int, std::string_view> finder_news;
   Text<std::size_t> already_found;  // {0} = players still searching
+  // one round across servers (--room): the find, while its rank is not
+  // known (the reply waits for it a while); {0} = secret, {1} = tries, {2} = seconds
+  Text<std::int64_t, int, std::string_view> found_shared;
+  Text<std::int64_t> too_late;  // {0} = round
+  std::string_view rank_unknown;
+  std::string_view shared_clock;
   // {0} = round, {1} = found, {2} = players, {3} = podium, {4} = secret
   Text<std::int64_t, std::size_t, std::size_t, std::string_view, std::int64_t> round_over;
   // {0} = rank, {1} = nickname, {2} = tries, {3} = seconds

@@ -41,6 +41,32 @@ Round::Guess Round::guess(MemberId id, std::int64_t value, Instant now) {
   return {.verdict = Verdict::found, .tries = entrant->tries, .rank = entrant->rank, .time = entrant->time};
 }
 
+void Round::place(MemberId id, int rank) {
+  if (Entrant* entrant = find(id)) entrant->rank = rank;
+}
+
+void Round::found_elsewhere(std::string nickname, int rank, int tries, std::chrono::milliseconds time) {
+  entrants_.push_back({.id = 0,
+                       .nickname = std::move(nickname),
+                       .entered = start_,
+                       .tries = tries,
+                       .rank = rank,
+                       .time = time,
+                       .present = false,
+                       .elsewhere = true});
+}
+
+std::size_t Round::found() const {
+  return static_cast<std::size_t>(
+      std::count_if(entrants_.begin(), entrants_.end(), [](const Entrant& e) { return e.rank > 0; }));
+}
+
+std::optional<Round::Finder> Round::finder(MemberId id) const {
+  const Entrant* entrant = find(id);
+  if (!entrant || !entrant->rank) return std::nullopt;
+  return Finder{.nickname = entrant->nickname, .tries = entrant->tries, .time = entrant->time};
+}
+
 bool Round::has_found(MemberId id) const {
   const Entrant* entrant = find(id);
   return entrant && entrant->rank;
@@ -59,17 +85,17 @@ std::size_t Round::searching() const {
 std::vector<GameRecord> Round::records(Instant end) const {
   std::vector<GameRecord> games;
   for (const Entrant& entrant : entrants_) {
-    if (entrant.tries == 0) continue;
+    if (entrant.tries == 0 || entrant.elsewhere) continue;
     games.push_back({.mode = GameMode::round,
                      .nickname = entrant.nickname,
                      .round = number_,
                      .min = bounds_.min,
                      .max = bounds_.max,
                      .secret = secret_,
-                     .found = entrant.rank > 0,
+                     .found = entrant.rank != 0,  // Round::pending: found, rank unknown
                      .tries = entrant.tries,
                      .duration = entrant.rank ? entrant.time : since(entrant.entered, end),
-                     .rank = entrant.rank});
+                     .rank = std::max(entrant.rank, 0)});
   }
   return games;
 }
@@ -89,7 +115,7 @@ RoundView Round::view(bool over) const {
 std::vector<Round::Finder> Round::podium(std::size_t count) const {
   std::vector<const Entrant*> finders;
   for (const Entrant& entrant : entrants_)
-    if (entrant.rank) finders.push_back(&entrant);
+    if (entrant.rank > 0) finders.push_back(&entrant);
   std::sort(finders.begin(), finders.end(), [](const Entrant* a, const Entrant* b) { return a->rank < b->rank; });
   std::vector<Finder> podium;
   for (std::size_t i = 0; i < finders.size() && i < count; ++i)

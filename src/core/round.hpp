@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,9 +37,16 @@ class Round {
   // `value` must be within the bounds; the player must have entered and not found.
   Guess guess(MemberId id, std::int64_t value, Instant now);
 
+  // One round across servers: the rank the shared state gave this finder
+  // (Round::pending until it answers; 0: the round had ended, not found).
+  static constexpr int pending = -1;
+  void place(MemberId id, int rank);
+  // A find on another server: on the podium, never in this server's records.
+  void found_elsewhere(std::string nickname, int rank, int tries, std::chrono::milliseconds time);
+
   bool has_found(MemberId id) const;
   int tries(MemberId id) const;
-  std::size_t found() const { return static_cast<std::size_t>(finders_); }
+  std::size_t found() const;
   std::size_t players() const { return entrants_.size(); }
   // Players present who have not found it yet.
   std::size_t searching() const;
@@ -52,6 +60,8 @@ class Round {
     std::chrono::milliseconds time;
   };
   std::vector<Finder> podium(std::size_t count) const;
+  // This player's find (tries, time); nullopt when not found.
+  std::optional<Finder> finder(MemberId id) const;
 
   // The round for a screen; the secret and the podium only once `over`.
   RoundView view(bool over) const;
@@ -69,6 +79,7 @@ class Round {
     int rank = 0;
     std::chrono::milliseconds time{};
     bool present = true;
+    bool elsewhere = false;  // found on another server (found_elsewhere)
   };
   Entrant* find(MemberId id);
   const Entrant* find(MemberId id) const;

@@ -37,6 +37,9 @@ class Peer {
   ~Peer() = default;
 };
 
+// The line a held reply waits for (Session::hold_reply).
+using HeldLine = std::function<bool(std::string line)>;
+
 class Session {
  public:
   virtual ~Session() = default;
@@ -47,6 +50,14 @@ class Session {
   virtual std::string greeting() = 0;
   // One reply per message. `text` may be any bytes, not only valid UTF-8.
   virtual Reply on_message(std::string_view text) = 0;
+  // Asked by the transport right after on_message: true when the reply's
+  // last line is provisional (a rank the database decides, in a round
+  // shared across servers). Then hold_reply(done): the session calls
+  // `done(line)` on its own thread, once, with the line to send instead;
+  // `done` returns false when the transport stopped waiting (the reply
+  // left as it was), and the session tells the line otherwise.
+  virtual bool reply_held() const { return false; }
+  virtual void hold_reply(HeldLine /*done*/) {}
 };
 
 using SessionFactory = std::function<std::unique_ptr<Session>()>;

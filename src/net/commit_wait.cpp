@@ -119,6 +119,32 @@ asio::awaitable<bool> wait_committed(core::DeferredCommits& commits, core::Commi
   co_return wake->committed;
 }
 
+// How long a held reply waits for its last line at most (the database
+// answers a rank within its own timeouts; this is the backstop).
+constexpr std::chrono::seconds hold_limit{5};
+
+// Waits (on this coroutine's loop, the session's) for the line a held reply
+// waits for (core::Session::hold_reply); nullopt after hold_limit. The
+// session calls back on this same thread; a call after the wait ended is
+// refused, so the session tells the line as news instead.
+asio::awaitable<std::optional<std::string>> held_line(core::Session& session, asio::any_io_executor executor) {
+  struct Wake {
+    asio::steady_timer* timer = nullptr;
+    std::optional<std::string> line;
+  };
+  asio::steady_timer timer(executor, hold_limit);
+  const auto wake = std::make_shared<Wake>(Wake{.timer = &timer, .line = std::nullopt});
+  session.hold_reply([wake](std::string line) {
+    if (!wake->timer) return false;
+    wake->line = std::move(line);
+    wake->timer->cancel();
+    return true;
+  });
+  co_await timer.async_wait(nothrow);
+  wake->timer = nullptr;
+  co_return std::move(wake->line);
+}
+
 }  // namespace
 
 asio::awaitable<core::Reply> answer_when_recorded(core::Session& session, const core::Message& message,
@@ -134,6 +160,12 @@ asio::awaitable<core::Reply> answer_when_recorded(core::Session& session, const 
                   .wait(*commits, ticket, executor)
             : co_await wait_committed(*commits, ticket, executor);
     if (!recorded) reply.text = std::string(texts.score_not_recorded) + "\n" + reply.text;
+  }
+  // A reply whose last line waits for the database (a rank in a shared round).
+  if (!session.reply_held()) co_return reply;
+  if (auto line = co_await held_line(session, executor)) {
+    const std::size_t end = reply.text.rfind('\n');
+    reply.text = (end == std::string::npos ? std::string() : reply.text.substr(0, end + 1)) + *line;
   }
   co_return reply;
 }

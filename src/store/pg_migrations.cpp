@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view migration_lock = "7022863014529372527";
 
 // Append only: a released step never changes, since databases already ran it.
-constexpr std::array<std::string_view, 3> steps{
+constexpr std::array<std::string_view, 4> steps{
     // 1: one row per player per finished game (finished_at is written out as
     // SQLite's "2026-12-02T14:03:27.512Z" when read).
     R"sql(
@@ -89,6 +89,48 @@ constexpr std::array<std::string_view, 3> steps{
       $body$;
       CREATE TRIGGER games_notify AFTER INSERT ON liaison.games
         FOR EACH STATEMENT EXECUTE FUNCTION liaison.notify_games();
+    )sql",
+    // 4: one round across servers (pg_room.hpp). A room is one row, the
+    // truth every server reads: its round, secret and phase, the deadline of
+    // the grace time or the pause (the database's clock), how many found it
+    // (the conditional write that ranks a finder), and which server keeps
+    // its clock until when (the lease). Each find of the round is a row that
+    // every server tells its players. Every change of round, phase or finders
+    // notifies `liaison_rooms` in its own transaction: "NAME ROUND PHASE FINDERS".
+    R"sql(
+      CREATE TABLE liaison.rooms (
+        name text PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 100),  -- within a NOTIFY's payload
+        min bigint NOT NULL,
+        max bigint NOT NULL CHECK (min <= max),
+        round bigint NOT NULL CHECK (round >= 1),
+        secret bigint NOT NULL CHECK (secret BETWEEN min AND max),
+        phase text NOT NULL CHECK (phase IN ('playing', 'grace', 'pause')),
+        deadline timestamptz CHECK ((deadline IS NULL) = (phase = 'playing')),
+        finders integer NOT NULL DEFAULT 0 CHECK (finders >= 0),
+        lease_owner text,
+        lease_expiry timestamptz CHECK ((lease_owner IS NULL) = (lease_expiry IS NULL))
+      );
+      CREATE TABLE liaison.room_finds (
+        room text NOT NULL REFERENCES liaison.rooms ON DELETE CASCADE,
+        round bigint NOT NULL,
+        rank integer NOT NULL CHECK (rank >= 1),
+        server text NOT NULL,
+        nickname text NOT NULL CHECK (nickname <> ''),
+        tries integer NOT NULL CHECK (tries >= 1),
+        time_ms bigint NOT NULL CHECK (time_ms >= 0),
+        PRIMARY KEY (room, round, rank)
+      );
+      CREATE FUNCTION liaison.notify_rooms() RETURNS trigger LANGUAGE plpgsql AS $body$
+      BEGIN
+        PERFORM pg_notify('liaison_rooms', concat_ws(' ', NEW.name, NEW.round, NEW.phase, NEW.finders));
+        RETURN NULL;
+      END
+      $body$;
+      CREATE TRIGGER rooms_notify_insert AFTER INSERT ON liaison.rooms
+        FOR EACH ROW EXECUTE FUNCTION liaison.notify_rooms();
+      CREATE TRIGGER rooms_notify_update AFTER UPDATE ON liaison.rooms
+        FOR EACH ROW WHEN ((OLD.round, OLD.phase, OLD.finders) IS DISTINCT FROM (NEW.round, NEW.phase, NEW.finders))
+        EXECUTE FUNCTION liaison.notify_rooms();
     )sql",
 };
 

@@ -22,8 +22,11 @@ namespace liaison::store::pg {
 namespace asio = boost::asio;
 
 struct Watch::Loop {
-  Loop(std::string conninfo_, Backoff::Settings backoff_, Callbacks callbacks_)
-      : conninfo(std::move(conninfo_)), backoff(backoff_), callbacks(std::move(callbacks_)) {}
+  Loop(std::string conninfo_, Backoff::Settings backoff_, Callbacks callbacks_, std::string channel_)
+      : conninfo(std::move(conninfo_)),
+        channel(std::move(channel_)),
+        backoff(backoff_),
+        callbacks(std::move(callbacks_)) {}
 
   // Connects, listens and calls back, again after every outage, until stopped.
   asio::awaitable<void> listen() {
@@ -43,7 +46,7 @@ struct Watch::Loop {
   asio::awaitable<void> listen_once() {
     Connection connection;
     co_await connection.connect(conninfo);
-    co_await connection.query(std::string("LISTEN ") + games_channel);
+    co_await connection.query("LISTEN " + channel);
     backoff.reset();
     callbacks.reconnected();
     for (;;) {
@@ -53,6 +56,7 @@ struct Watch::Loop {
   }
 
   std::string conninfo;
+  std::string channel;
   Backoff backoff;
   Callbacks callbacks;
   std::atomic<bool> stopping{false};
@@ -61,8 +65,8 @@ struct Watch::Loop {
   std::thread thread;
 };
 
-Watch::Watch(std::string conninfo, Backoff::Settings backoff, Callbacks callbacks)
-    : loop_(std::make_unique<Loop>(std::move(conninfo), backoff, std::move(callbacks))) {
+Watch::Watch(std::string conninfo, Backoff::Settings backoff, Callbacks callbacks, std::string channel)
+    : loop_(std::make_unique<Loop>(std::move(conninfo), backoff, std::move(callbacks), std::move(channel))) {
   Loop& loop = *loop_;
   asio::co_spawn(loop.io, loop.listen(), asio::bind_cancellation_slot(loop.stop.slot(), asio::detached));
   loop.thread = std::thread([&loop] { loop.io.run(); });

@@ -16,6 +16,8 @@ namespace liaison::store::pg {
 
 // The channel the games' trigger notifies, once per transaction.
 inline constexpr const char* games_channel = "liaison_games";
+// The channel the shared rounds' trigger notifies (pg_migrations.cpp, step 4).
+inline constexpr const char* rooms_channel = "liaison_rooms";
 
 class Watch {
  public:
@@ -25,7 +27,7 @@ class Watch {
   };
 
   // Starts listening at once (on its thread); `callbacks` run on that thread.
-  Watch(std::string conninfo, Backoff::Settings backoff, Callbacks callbacks);
+  Watch(std::string conninfo, Backoff::Settings backoff, Callbacks callbacks, std::string channel = games_channel);
   // Stops listening and joins the thread: no callback runs after it.
   ~Watch();
   Watch(const Watch&) = delete;

@@ -1,0 +1,228 @@
+#include "store/pg_room.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <random>
+#include <utility>
+
+#include "store/pg_client.hpp"
+#include "store/pg_watch.hpp"
+
+namespace liaison::store {
+namespace {
+
+using std::chrono::milliseconds;
+
+// A finder waits for its rank: an unreachable server must not hold it long.
+constexpr milliseconds query_timeout{2'000};
+
+std::string random_server_id() {
+  std::random_device random;
+  return fmt::format("{:08x}{:08x}", random(), random());
+}
+
+std::string ms(milliseconds duration) { return std::to_string(duration.count()); }
+
+// The owner of the lease (or whoever finds it free or expired) renews it and
+// moves the clock on when its deadline has passed: the end of the grace time
+// starts the pause; the end of the pause starts the next round with the new
+// secret $4. The finds of the rounds before are forgotten. No row: the lease
+// is another server's, and valid.
+constexpr const char* tick_sql = R"sql(
+  WITH tick AS (
+    UPDATE liaison.rooms SET
+      lease_owner = $2,
+      lease_expiry = now() + $3::bigint * interval '1 millisecond',
+      round = CASE WHEN phase = 'pause' AND deadline <= now() THEN round + 1 ELSE round END,
+      secret = CASE WHEN phase = 'pause' AND deadline <= now() THEN $4::bigint ELSE secret END,
+      finders = CASE WHEN phase = 'pause' AND deadline <= now() THEN 0 ELSE finders END,
+      phase = CASE WHEN deadline > now() THEN phase
+                   WHEN phase = 'grace' THEN 'pause'
+                   WHEN phase = 'pause' THEN 'playing'
+                   ELSE phase END,
+      deadline = CASE WHEN deadline > now() THEN deadline
+                      WHEN phase = 'grace' THEN now() + $5::bigint * interval '1 millisecond'
+                      ELSE NULL END
+    WHERE name = $1 AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expiry < now())
+    RETURNING round, ceil(extract(epoch FROM deadline - now()) * 1000)::bigint AS left_ms),
+  forgotten AS (
+    DELETE FROM liaison.room_finds AS f USING tick WHERE f.room = $1 AND f.round < tick.round)
+  SELECT round, left_ms FROM tick
+)sql";
+
+// A finder's rank, decided by the row's lock: finders + 1 in that round,
+// unless it is over. The first find starts the grace time. No row: the
+// round had already ended.
+constexpr const char* find_sql = R"sql(
+  WITH found AS (
+    UPDATE liaison.rooms SET
+      finders = finders + 1,
+      phase = CASE WHEN phase = 'playing' THEN 'grace' ELSE phase END,
+      deadline = CASE WHEN phase = 'playing' THEN now() + $3::bigint * interval '1 millisecond' ELSE deadline END
+    WHERE name = $1 AND round = $2 AND phase <> 'pause'
+    RETURNING round, finders)
+  INSERT INTO liaison.room_finds (room, round, rank, server, nickname, tries, time_ms)
+    SELECT $1, round, finders, $4, $5, $6::integer, $7::bigint FROM found
+  RETURNING rank
+)sql";
+
+core::SharedPhase phase_named(std::string_view phase) {
+  if (phase == "grace") return core::SharedPhase::grace;
+  if (phase == "pause") return core::SharedPhase::pause;
+  return core::SharedPhase::playing;
+}
+
+}  // namespace
+
+PgRoom::PgRoom(const std::string& conninfo, PgRoomSettings settings, core::SecretSource secrets)
+    : conninfo_(conninfo),
+      settings_(std::move(settings)),
+      secrets_(std::move(secrets)),
+      server_id_(random_server_id()),
+      backoff_(settings_.backoff) {
+  client_ = std::make_unique<pg::Client>(conninfo_, query_timeout);
+  const core::Bounds bounds = settings_.bounds;
+  client_->query(
+      "INSERT INTO liaison.rooms (name, min, max, round, secret, phase) VALUES ($1, $2, $3, 1, $4, 'playing') "
+      "ON CONFLICT (name) DO NOTHING",
+      {settings_.name, std::to_string(bounds.min), std::to_string(bounds.max), std::to_string(secrets_(bounds))});
+  const pg::Result room = client_->query("SELECT min, max FROM liaison.rooms WHERE name = $1", {settings_.name});
+  if (room.int64(0, 0) != bounds.min || room.int64(0, 1) != bounds.max)
+    throw pg::Error(fmt::format("the room \"{}\" plays between {} and {}: start this server with --min {} --max {}",
+                                settings_.name, room.int64(0, 0), room.int64(0, 1), room.int64(0, 0),
+                                room.int64(0, 1)));
+  first_state_ = read_state();
+}
+
+PgRoom::~PgRoom() {
+  watch_.reset();
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void PgRoom::start(Callbacks callbacks) {
+  callbacks_ = std::move(callbacks);
+  thread_ = std::thread([this] { run(); });
+  const auto read_again = [this] {
+    {
+      const std::lock_guard lock(mutex_);
+      read_ = true;
+    }
+    wake_.notify_all();
+  };
+  watch_ = std::make_unique<pg::Watch>(conninfo_, settings_.backoff,
+                                       pg::Watch::Callbacks{.notified = read_again, .reconnected = read_again},
+                                       pg::rooms_channel);
+}
+
+void PgRoom::claim_find(std::int64_t round, core::MemberId member, const core::SharedFind& find) {
+  {
+    const std::lock_guard lock(mutex_);
+    claims_.push_back({.round = round, .member = member, .find = find});
+  }
+  wake_.notify_all();
+}
+
+void PgRoom::run() {
+  Clock::time_point next_tick = Clock::now();
+  bool outage = false;
+  for (;;) {
+    std::deque<Claim> claims;
+    bool read = false;
+    {
+      std::unique_lock lock(mutex_);
+      // During an outage a read waits for the next attempt; a claim does not.
+      wake_.wait_until(lock, next_tick, [&] { return stopping_ || !claims_.empty() || (read_ && !outage); });
+      if (stopping_) return;
+      claims.swap(claims_);
+      read = std::exchange(read_, false);
+    }
+    const bool tick_due = Clock::now() >= next_tick;
+    if (tick_due) next_tick = Clock::now() + settings_.lease / 3;
+    try {
+      while (!claims.empty()) {
+        const int rank = rank_of(claims.front());
+        const Claim claim = std::move(claims.front());
+        claims.pop_front();
+        callbacks_.rank(claim.round, claim.member, rank);
+      }
+      if (tick_due || outage) next_tick = Clock::now() + tick();
+      if (read || outage) {
+        core::SharedRoundState state = read_state();
+        // A deadline set by a find (here or elsewhere): tick when it passes,
+        // whoever owns the clock (a tick that does not own it changes nothing).
+        if (state.phase != core::SharedPhase::playing)
+          next_tick = std::min(next_tick, Clock::now() + state.left + milliseconds(5));
+        callbacks_.state(std::move(state));
+      }
+      if (std::exchange(outage, false)) std::fprintf(stderr, "room %s: PostgreSQL answers again\n", settings_.name.c_str());
+      backoff_.reset();
+    } catch (const std::exception& error) {
+      if (!outage) std::fprintf(stderr, "room %s: %s\n", settings_.name.c_str(), error.what());
+      // The server went away (or did not answer in time): whoever waits for
+      // a rank is told it is unknown; the row is read again once it answers.
+      for (const Claim& claim : claims) callbacks_.rank(claim.round, claim.member, core::rank_unknown);
+      outage = true;
+      next_tick = Clock::now() + backoff_.next();
+    }
+  }
+}
+
+pg::Client& PgRoom::client() {
+  if (!client_)
+    client_ = std::make_unique<pg::Client>(conninfo_, query_timeout);
+  else
+    client_->reconnect_if_lost();
+  return *client_;
+}
+
+int PgRoom::rank_of(const Claim& claim) {
+  const pg::Result found = client().query(
+      find_sql, {settings_.name, std::to_string(claim.round), ms(settings_.grace), server_id_, claim.find.nickname,
+                 std::to_string(claim.find.tries), ms(claim.find.time)});
+  return found.rows() == 0 ? 0 : static_cast<int>(found.int64(0, 0));
+}
+
+PgRoom::Clock::duration PgRoom::tick() {
+  const Clock::duration period = settings_.lease / 3;
+  const pg::Result owned =
+      client().query(tick_sql, {settings_.name, server_id_, ms(settings_.lease),
+                                std::to_string(secrets_(settings_.bounds)), ms(settings_.pause)});
+  if (owned.rows() == 0 || owned.is_null(0, 1)) return period;
+  // The owner wakes at the deadline (a little after: the database's clock).
+  const milliseconds left{std::max<std::int64_t>(owned.int64(0, 1), 0)};
+  return std::min<Clock::duration>(period, left + milliseconds(5));
+}
+
+core::SharedRoundState PgRoom::read_state() {
+  const pg::Result row = client().query(
+      "SELECT round, secret, phase, "
+      "greatest(0, coalesce(ceil(extract(epoch FROM deadline - now()) * 1000), 0))::bigint "
+      "FROM liaison.rooms WHERE name = $1",
+      {settings_.name});
+  if (row.rows() == 0) throw pg::Error(fmt::format("the room \"{}\" is gone", settings_.name));
+  core::SharedRoundState state{.round = row.int64(0, 0),
+                               .secret = row.int64(0, 1),
+                               .phase = phase_named(row.text(0, 2)),
+                               .left = milliseconds(row.int64(0, 3)),
+                               .finds = {}};
+  const pg::Result finds = client().query(
+      "SELECT rank, nickname, tries, time_ms FROM liaison.room_finds "
+      "WHERE room = $1 AND round = $2 AND server <> $3 ORDER BY rank",
+      {settings_.name, std::to_string(state.round), server_id_});
+  for (int i = 0; i < finds.rows(); ++i)
+    state.finds.push_back({.rank = static_cast<int>(finds.int64(i, 0)),
+                           .nickname = std::string(finds.text(i, 1)),
+                           .tries = static_cast<int>(finds.int64(i, 2)),
+                           .time = milliseconds(finds.int64(i, 3))});
+  return state;
+}
+
+}  // namespace liaison::store
