@@ -147,6 +147,9 @@ std::string Partie::hello(const Member& member) {
 std::string Partie::status(const Member& member) {
   if (phase_ == Phase::pause) return wait_text();
   if (!round_) return std::string(room_texts().ask_nickname);
+  if (shared_)
+    return room_texts().round_status_shared.format(round_->number(), round_->found(), round_->found_here(),
+                                                   round_->players_here(), round_->tries(member.id));
   return room_texts().round_status.format(round_->number(), round_->found(), round_->players(),
                                           round_->tries(member.id));
 }
@@ -179,8 +182,12 @@ std::string Partie::end_round() {
   phase_ = Phase::pause;
   deadline_ = end + partie_.pause;
   if (!shared_) alarm_.wake_at(*deadline_);
-  return room_texts().round_over.format(round_->number(), round_->found(), round_->players(), podium,
-                                        round_->secret()) +
+  const std::string over = shared_ ? room_texts().round_over_shared.format(round_->number(), round_->found(),
+                                                                          round_->found_here(), round_->players_here(),
+                                                                          podium, round_->secret())
+                                   : room_texts().round_over.format(round_->number(), round_->found(),
+                                                                    round_->players(), podium, round_->secret());
+  return over +
          " " +
          room_texts().next_round_in.format(round_->number() + 1,
                                            std::chrono::ceil<std::chrono::seconds>(partie_.pause).count());

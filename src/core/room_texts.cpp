@@ -57,6 +57,10 @@ constexpr RoomTexts french{
     .next_round_in = {"Manche {0} dans {1} s."},
     .wait_next_round = {"La manche {0} commence dans {1} s : patience !"},
     .round_status = {"Manche {0} : {1} sur {2} ont trouvé ; vous en êtes à {3} essai(s)."},
+    .round_over_shared = {"Fin de la manche {0} (c'était {5}) : {1} ont trouvé sur tous les serveurs, dont {2} sur {3} "
+                          "ici. {4}"},
+    .round_status_shared = {"Manche {0} : {1} ont trouvé sur tous les serveurs, dont {2} sur {3} ici ; vous en êtes "
+                            "à {4} essai(s)."},
     .partie_help =
         "Proposez un nombre entier. Commandes : /who, /manche, /scores, /nick NOM, /me ACTION, "
         "/push on|off, /quit (ou FIN). Tout autre texte est envoyé à tous.",
@@ -120,6 +124,8 @@ constexpr RoomTexts english{
     .next_round_in = {"Round {0} in {1} s."},
     .wait_next_round = {"Round {0} starts in {1} s: patience!"},
     .round_status = {"Round {0}: {1} of {2} found it; you are at {3} tries."},
+    .round_over_shared = {"Round {0} over (it was {5}): {1} found it across the servers, {2} of {3} here. {4}"},
+    .round_status_shared = {"Round {0}: {1} found it across the servers, {2} of {3} here; you are at {4} tries."},
     .partie_help =
         "Guess a whole number. Commands: /who, /round, /scores, /nick NAME, /me ACTION, "
         "/push on|off, /quit (or FIN). Any other text goes to everyone.",

@@ -73,6 +73,12 @@ struct RoomTexts {
   Text<std::int64_t, std::int64_t> wait_next_round;  // {0} = round, {1} = seconds
   // {0} = round, {1} = found, {2} = players, {3} = your tries
   Text<std::int64_t, std::size_t, std::size_t, int> round_status;
+  // A shared round (--room): this server sees its own players, and only the
+  // finders of the others. {0} = round, {1} = found on every server,
+  // {2} = found here, {3} = players here, then the podium and the secret
+  // (round_over_shared) or your tries (round_status_shared).
+  Text<std::int64_t, std::size_t, std::size_t, std::size_t, std::string_view, std::int64_t> round_over_shared;
+  Text<std::int64_t, std::size_t, std::size_t, std::size_t, int> round_status_shared;
   std::string_view partie_help;
   // Teacher actions (serve --web, with the teacher's token).
   std::string_view kicked;                    // to the player

@@ -61,6 +61,16 @@ std::size_t Round::found() const {
       std::count_if(entrants_.begin(), entrants_.end(), [](const Entrant& e) { return e.rank > 0; }));
 }
 
+std::size_t Round::players_here() const {
+  return static_cast<std::size_t>(
+      std::count_if(entrants_.begin(), entrants_.end(), [](const Entrant& e) { return !e.elsewhere; }));
+}
+
+std::size_t Round::found_here() const {
+  return static_cast<std::size_t>(std::count_if(entrants_.begin(), entrants_.end(),
+                                                [](const Entrant& e) { return !e.elsewhere && e.rank > 0; }));
+}
+
 std::optional<Round::Finder> Round::finder(MemberId id) const {
   const Entrant* entrant = find(id);
   if (!entrant || !entrant->rank) return std::nullopt;

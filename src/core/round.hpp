@@ -47,6 +47,10 @@ class Round {
   bool has_found(MemberId id) const;
   int tries(MemberId id) const;
   std::size_t found() const;
+  // This server's own players (a shared round also lists other servers'
+  // finders), and how many of them found it.
+  std::size_t players_here() const;
+  std::size_t found_here() const;
   std::size_t players() const { return entrants_.size(); }
   // Players present who have not found it yet.
   std::size_t searching() const;

@@ -83,11 +83,13 @@ TEST_F(SharedPartieTest, TheSecretIsTheSharedRoundsAndTheRankIsTheOneThatComesBa
                                                        "Trouvé ! C'était 42 : vous êtes 2e, en 2 essai(s) et 2,0 s."}));
   EXPECT_EQ(eve_peer.take(), std::vector<std::string>{"* ana trouve aussi (2e, 2 essai(s), 2,0 s)"});
   EXPECT_FALSE(alarm.wish.has_value()) << "the clock is the shared state's";
-  // The pause comes from the shared state: the podium holds both servers' finders.
+  // The pause comes from the shared state: the podium holds both servers'
+  // finders; the counts say which are whose (zoe's server's other players
+  // are not seen from here).
   partie.on_shared_round(state(7, 42, SharedPhase::pause, 4s, {{1, "zoe", 3, 1500ms}}));
   EXPECT_EQ(eve_peer.take(), std::vector<std::string>{
-                                 "Fin de la manche 7 (c'était 42) : 2 sur 3 ont trouvé. 1. zoe (3 essai(s), 1,5 s) "
-                                 "2. ana (2 essai(s), 2,0 s) Manche 8 dans 5 s."});
+                                 "Fin de la manche 7 (c'était 42) : 2 ont trouvé sur tous les serveurs, dont 1 sur 2 "
+                                 "ici. 1. zoe (3 essai(s), 1,5 s) 2. ana (2 essai(s), 2,0 s) Manche 8 dans 5 s."});
   EXPECT_EQ(say(eve, "3"), "La manche 8 commence dans 4 s : patience !");
   ASSERT_EQ(store.recorded.size(), 1U) << "only this server's players are recorded here";
   EXPECT_EQ(store.recorded[0].nickname, "ana");
@@ -110,8 +112,8 @@ TEST_F(SharedPartieTest, TheWinnerIsToldAndTheOthersHearIt) {
                                                       "Les autres ont encore 10,0 s."});
   // The lesson's turn-based client reads the news with its next reply.
   EXPECT_EQ(say(eve, "/manche"),
-            "* ana gagne la manche 1 : trouvé en 1 essai(s) et 0,0 s !\nManche 1 : 1 sur 2 ont trouvé ; vous en "
-            "êtes à 0 essai(s).");
+            "* ana gagne la manche 1 : trouvé en 1 essai(s) et 0,0 s !\nManche 1 : 1 ont trouvé sur tous les "
+            "serveurs, dont 1 sur 2 ici ; vous en êtes à 0 essai(s).");
 }
 
 // Through a transport, the finder's reply waits for the rank: its last line
@@ -139,8 +141,8 @@ TEST_F(SharedPartieTest, TheFindersReplyCanWaitForItsRank) {
   partie.hold_reply(eve, [](std::string) { return false; });
   partie.on_rank(1, eve, 2);
   EXPECT_EQ(eve_peer.take(), std::vector<std::string>{"Trouvé ! C'était 42 : vous êtes 2e, en 1 essai(s) et 0,0 s."});
-  EXPECT_EQ(say(ana, "/manche"), "* eve trouve aussi (2e, 1 essai(s), 0,0 s)\nManche 1 : 2 sur 2 ont trouvé ; vous en "
-                                 "êtes à 1 essai(s).");
+  EXPECT_EQ(say(ana, "/manche"), "* eve trouve aussi (2e, 1 essai(s), 0,0 s)\nManche 1 : 2 ont trouvé sur tous les "
+                                 "serveurs, dont 2 sur 2 ici ; vous en êtes à 1 essai(s).");
 }
 
 TEST_F(SharedPartieTest, AFindAfterTheRoundEndedElsewhereIsTooLate) {
