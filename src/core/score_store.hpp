@@ -49,9 +49,15 @@ struct LeaderboardRow {
 // What record() throws when the store cannot be reached at all (a database
 // server down): no game of the batch is at fault, so trying them one by one
 // would not help.
+// `kept`: the store keeps the games and writes them once it can (PostgreSQL's
+// queue of games waiting): not recorded yet, but not lost.
 class StoreUnavailable : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit StoreUnavailable(const std::string& what, bool kept = false) : std::runtime_error(what), kept_(kept) {}
+  bool kept() const { return kept_; }
+
+ private:
+  bool kept_;
 };
 
 class ScoreStore {
@@ -90,6 +96,9 @@ class DeferredCommits {
   virtual void commit_here() {}
   // true: `ticket` is committed; false: its transaction failed; nullopt: not yet.
   virtual std::optional<bool> outcome(CommitTicket /*ticket*/) { return std::nullopt; }
+  // A ticket whose transaction failed, but whose games the store keeps and
+  // writes once it can: the player is told "not yet", not "not recorded".
+  virtual bool kept_for_later(CommitTicket /*ticket*/) { return false; }
 };
 
 }  // namespace liaison::core

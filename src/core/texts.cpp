@@ -20,6 +20,8 @@ constexpr Texts french{
     .idle_kick = {"Aucun message depuis {0} s : la connexion est fermée. Au revoir !"},
     .shutting_down = "Le serveur s'arrête. Merci d'avoir joué, au revoir !",
     .score_not_recorded = "(Partie non enregistrée : la base des scores est indisponible.)",
+    .score_recorded_later =
+        "(Partie pas encore enregistrée : la base des scores est indisponible ; elle le sera dès son retour.)",
     .pushes_dropped = {"(… {0} message(s) perdu(s) : vous ne lisez pas assez vite)"},
     .echo_greeting = "Serveur d'écho : chaque message vous est renvoyé, exit pour terminer.",
     .echo_prefix = "echo : ",
@@ -61,6 +63,7 @@ constexpr Texts english{
     .idle_kick = {"No message for {0} s: closing the connection. Goodbye!"},
     .shutting_down = "The server is shutting down. Thanks for playing, goodbye!",
     .score_not_recorded = "(Game not recorded: the scores database is unavailable.)",
+    .score_recorded_later = "(Game not recorded yet: the scores database is unavailable; it will be once it is back.)",
     .pushes_dropped = {"(… {0} message(s) lost: you are not reading fast enough)"},
     .echo_greeting = "Echo server: every message is sent back to you, exit to stop.",
     .echo_prefix = "echo : ",

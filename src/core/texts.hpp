@@ -34,6 +34,7 @@ struct Texts {
   Text<std::int64_t> idle_kick;             // {0} = seconds
   std::string_view shutting_down;
   std::string_view score_not_recorded;  // the game was won, but the scores file could not take it
+  std::string_view score_recorded_later;  // ... the database is away; the game waits for it
   Text<std::size_t> pushes_dropped;     // {0} = messages a client too slow to read did not get
   // echo
   std::string_view echo_greeting;

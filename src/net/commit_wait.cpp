@@ -159,7 +159,9 @@ asio::awaitable<core::Reply> answer_when_recorded(core::Session& session, const 
             ? co_await asio::use_service<TurnCommits>(asio::query(executor, asio::execution::context))
                   .wait(*commits, ticket, executor)
             : co_await wait_committed(*commits, ticket, executor);
-    if (!recorded) reply.text = std::string(texts.score_not_recorded) + "\n" + reply.text;
+    if (!recorded)
+      reply.text = std::string(commits->kept_for_later(ticket) ? texts.score_recorded_later : texts.score_not_recorded) +
+                   "\n" + reply.text;
   }
   // A reply whose last line waits for the database (a rank in a shared round).
   if (!session.reply_held()) co_return reply;

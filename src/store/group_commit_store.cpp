@@ -83,6 +83,11 @@ void GroupCommitStore::commit_here() {
   write_queued(batch, failed, lock);
 }
 
+bool GroupCommitStore::kept_for_later(core::CommitTicket ticket) {
+  const std::lock_guard lock(mutex_);
+  return std::find(kept_.begin(), kept_.end(), ticket) != kept_.end();
+}
+
 std::optional<bool> GroupCommitStore::outcome(core::CommitTicket ticket) {
   const std::lock_guard lock(mutex_);
   if (ticket > committed_) return std::nullopt;
@@ -142,6 +147,11 @@ void GroupCommitStore::announce(core::CommitTicket last, const std::vector<core:
     failures_.push_back(ticket);
     if (failures_.size() > failures_kept) failures_.pop_front();
   }
+  for (const core::CommitTicket ticket : kept_in_write_) {
+    kept_.push_back(ticket);
+    if (kept_.size() > failures_kept) kept_.pop_front();
+  }
+  kept_in_write_.clear();
   // Every waiter up to `last` waits for this batch: earlier ones were told
   // by earlier batches, or at once in when_committed().
   const auto waiting =
@@ -170,7 +180,10 @@ void GroupCommitStore::write(const std::vector<Group>& batch, std::vector<core::
     return;
   } catch (const core::StoreUnavailable& error) {  // no game of the batch at fault: none is retried alone
     std::fprintf(stderr, "scores: %zu game(s) not recorded yet: %s\n", games.size(), error.what());
-    for (const Group& group : batch) failed.push_back(group.ticket);
+    for (const Group& group : batch) {
+      failed.push_back(group.ticket);
+      if (error.kept()) kept_in_write_.push_back(group.ticket);
+    }
     return;
   } catch (const std::exception& error) {
     if (batch.size() == 1) {

@@ -61,6 +61,7 @@ class GroupCommitStore final : public core::ScoreStore, public core::DeferredCom
   // transaction, and tells its waiters; returns once it is done.
   void commit_here() override;
   std::optional<bool> outcome(core::CommitTicket ticket) override;
+  bool kept_for_later(core::CommitTicket ticket) override;
 
  private:
   struct Group {  // the games of one record() call
@@ -95,6 +96,8 @@ class GroupCommitStore final : public core::ScoreStore, public core::DeferredCom
   core::CommitTicket recorded_ = 0;   // tickets handed out
   core::CommitTicket committed_ = 0;  // written (or failed) up to here
   std::deque<core::CommitTicket> failures_;  // the latest ones not recorded
+  std::deque<core::CommitTicket> kept_;      // the latest failures the inner store keeps for later
+  std::vector<core::CommitTicket> kept_in_write_;  // the batch being written's (under write_mutex_)
   std::vector<Waiter> waiters_;
   std::vector<Waiter> ready_;  // the writer's: waiters of the batch just written
   bool calling_back_ = false;

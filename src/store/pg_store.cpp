@@ -184,8 +184,9 @@ void PgStore::record(const std::vector<core::GameRecord>& games) {
     // The last attempt is at the deadline, whatever the backoff says.
     if ((now >= next_attempt_ || now >= deadline) && write_pending(mine)) return;
     if (Clock::now() >= deadline)
-      throw core::StoreUnavailable(fmt::format(
-          "PostgreSQL unreachable: {} game(s) wait to be written when it answers again", pending_.games()));
+      throw core::StoreUnavailable(
+          fmt::format("PostgreSQL unreachable: {} game(s) wait to be written when it answers again", pending_.games()),
+          /*kept=*/true);
     retry_.wait_until(lock, std::min(next_attempt_, deadline));
   }
 }

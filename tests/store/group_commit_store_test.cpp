@@ -179,12 +179,17 @@ TEST_F(GroupCommitStoreHeld, ARefusedGameDoesNotTakeItsBatchWithIt) {
   EXPECT_EQ(count_games(path, "nickname IN ('bob', 'carol')"), 0);
 }
 
-// A database server that cannot be reached: every write fails as a whole.
+// A database server that cannot be reached: every write fails as a whole;
+// `keeps`: the store keeps the games for later (PostgreSQL's queue).
 class UnreachableStore final : public core::ScoreStore {
  public:
-  void record(const std::vector<core::GameRecord>&) override { throw core::StoreUnavailable("unreachable"); }
+  explicit UnreachableStore(bool keeps = false) : keeps_(keeps) {}
+  void record(const std::vector<core::GameRecord>&) override { throw core::StoreUnavailable("unreachable", keeps_); }
   std::vector<core::LeaderboardRow> leaderboard(std::size_t) override { return {}; }
   std::vector<core::FinishedGame> history(std::size_t) override { return {}; }
+
+ private:
+  bool keeps_;
 };
 
 // No game of the batch is at fault: trying each alone would only wait for
@@ -203,6 +208,17 @@ TEST(GroupCommitStore, AnUnreachableStoreFailsTheBatchWithoutTryingEachGameAlone
   gate->open();
   for (const core::CommitTicket ticket : tickets) EXPECT_FALSE(wait_committed(store, ticket));
   EXPECT_EQ(gate->sizes(), (std::vector<std::size_t>{1, 3}));
+}
+
+// Not recorded, but kept by the store for later: the reply can say "not yet".
+TEST(GroupCommitStore, AFailureTheStoreKeepsForLaterIsToldApart) {
+  for (const bool keeps : {false, true}) {
+    GroupCommitStore store(std::make_unique<UnreachableStore>(keeps));
+    store.record({solo_game("ann", 3, 2s)});
+    const core::CommitTicket ticket = store.claim_ticket();
+    EXPECT_FALSE(wait_committed(store, ticket));
+    EXPECT_EQ(store.kept_for_later(ticket), keeps);
+  }
 }
 
 TEST(GroupCommitStore, NothingQueuedIsLostAtTheEnd) {
