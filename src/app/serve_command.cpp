@@ -63,7 +63,7 @@ int serve(const ServeOptions& options) {
     return server::run_operator_server({.host = options.host,
                                         .port = options.port,
                                         .texts = &texts,
-                                        .trace = options.trace ? std::optional(options.lang) : std::nullopt});
+                                        .trace = trace_lang(options)});
   try {
     Services services(options, texts);
     services.announce();

@@ -48,6 +48,11 @@ inline bool is_room(const ServeOptions& options) {
   return options.service == Service::salon || (options.service == Service::juste_prix && options.mode == Mode::partie);
 }
 
+// --trace, in --lang's words (nullopt: no trace).
+inline std::optional<core::Lang> trace_lang(const ServeOptions& options) {
+  return options.trace ? std::optional(options.lang) : std::nullopt;
+}
+
 // The name the web side shows and labels its metrics with.
 std::string service_name(const ServeOptions& options);
 

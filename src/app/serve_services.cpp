@@ -24,11 +24,6 @@ core::Instant steady_now() { return std::chrono::steady_clock::now(); }
 
 std::chrono::milliseconds millis(double seconds) { return std::chrono::milliseconds(std::llround(seconds * 1000)); }
 
-// --trace, in --lang's words.
-std::optional<core::Lang> trace_lang(const ServeOptions& options) {
-  return options.trace ? std::optional(options.lang) : std::nullopt;
-}
-
 // --allow and --deny (the web side reads them from the server).
 net::AddressFilter address_filter(const ServeOptions& options) {
   net::AddressFilter filter;
