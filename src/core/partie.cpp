@@ -242,11 +242,7 @@ void Partie::follow_shared(const SharedRoundState& state) {
 void Partie::on_rank(std::int64_t round, MemberId id, int rank) {
   if (!round_ || round_->number() != round) {  // a round already gone
     claiming_.erase(id);
-    if (const auto held = held_.find(id); held != held_.end()) {
-      HeldLine done = std::move(held->second);
-      held_.erase(held);
-      done(std::string(room_texts().rank_unknown));
-    }
+    if (HeldLine done = take_held(id)) done(std::string(room_texts().rank_unknown));
     return;
   }
   round_->place(id, rank == rank_unknown ? Round::pending : rank);
@@ -268,15 +264,22 @@ void Partie::tell_rank(Member& member, int rank) {
   else
     line = room_texts().you_found.format(round_->secret(), rank, found->tries, time);
   // The finder's held reply ends with it; a reply no longer held gets it as news.
-  const auto held = held_.find(member.id);
-  HeldLine done = held == held_.end() ? HeldLine() : std::move(held->second);
-  if (held != held_.end()) held_.erase(held);
+  HeldLine done = take_held(member.id);
   if (!done || !done(line)) tell(member, line);
   if (!found) return;
   if (rank == 1)
     broadcast(room_texts().winner_news.format(member.nickname, round_->number(), found->tries, time), &member);
   else if (rank > 1)
     broadcast(room_texts().finder_news.format(member.nickname, rank, found->tries, time), &member);
+}
+
+// The finder's held reply, if one waits (taken: it is called once at most).
+HeldLine Partie::take_held(MemberId id) {
+  const auto held = held_.find(id);
+  if (held == held_.end()) return {};
+  HeldLine done = std::move(held->second);
+  held_.erase(held);
+  return done;
 }
 
 void Partie::show_round() {

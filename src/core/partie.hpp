@@ -75,6 +75,7 @@ class Partie final : public ChatRoom {
   // The shared round's news: a new round, its end, the others' finds.
   void follow_shared(const SharedRoundState& state);
   void tell_rank(Member& member, int rank);
+  HeldLine take_held(MemberId id);
   std::string seconds(std::chrono::milliseconds duration) const;
 
   PartieSettings partie_;

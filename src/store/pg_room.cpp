@@ -175,11 +175,9 @@ void PgRoom::run() {
   }
 }
 
+// Connected in the constructor; after an outage, again on the next query.
 pg::Client& PgRoom::client() {
-  if (!client_)
-    client_ = std::make_unique<pg::Client>(conninfo_, query_timeout);
-  else
-    client_->reconnect_if_lost();
+  client_->reconnect_if_lost();
   return *client_;
 }
 
