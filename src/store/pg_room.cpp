@@ -199,27 +199,29 @@ PgRoom::Clock::duration PgRoom::tick() {
   return std::min<Clock::duration>(period, left + milliseconds(5));
 }
 
+// The row and this round's finds from the other servers, in one statement:
+// one snapshot (two queries could see the row before a find and the find).
 core::SharedRoundState PgRoom::read_state() {
-  const pg::Result row = client().query(
-      "SELECT round, secret, phase, "
-      "greatest(0, coalesce(ceil(extract(epoch FROM deadline - now()) * 1000), 0))::bigint "
-      "FROM liaison.rooms WHERE name = $1",
-      {settings_.name});
-  if (row.rows() == 0) throw pg::Error(fmt::format("the room \"{}\" is gone", settings_.name));
-  core::SharedRoundState state{.round = row.int64(0, 0),
-                               .secret = row.int64(0, 1),
-                               .phase = phase_named(row.text(0, 2)),
-                               .left = milliseconds(row.int64(0, 3)),
+  const pg::Result rows = client().query(
+      "SELECT r.round, r.secret, r.phase, "
+      "greatest(0, coalesce(ceil(extract(epoch FROM r.deadline - now()) * 1000), 0))::bigint, "
+      "f.rank, f.nickname, f.tries, f.time_ms "
+      "FROM liaison.rooms AS r LEFT JOIN liaison.room_finds AS f "
+      "ON f.room = r.name AND f.round = r.round AND f.server <> $2 "
+      "WHERE r.name = $1 ORDER BY f.rank",
+      {settings_.name, server_id_});
+  if (rows.rows() == 0) throw pg::Error(fmt::format("the room \"{}\" is gone", settings_.name));
+  core::SharedRoundState state{.round = rows.int64(0, 0),
+                               .secret = rows.int64(0, 1),
+                               .phase = phase_named(rows.text(0, 2)),
+                               .left = milliseconds(rows.int64(0, 3)),
                                .finds = {}};
-  const pg::Result finds = client().query(
-      "SELECT rank, nickname, tries, time_ms FROM liaison.room_finds "
-      "WHERE room = $1 AND round = $2 AND server <> $3 ORDER BY rank",
-      {settings_.name, std::to_string(state.round), server_id_});
-  for (int i = 0; i < finds.rows(); ++i)
-    state.finds.push_back({.rank = static_cast<int>(finds.int64(i, 0)),
-                           .nickname = std::string(finds.text(i, 1)),
-                           .tries = static_cast<int>(finds.int64(i, 2)),
-                           .time = milliseconds(finds.int64(i, 3))});
+  for (int i = 0; i < rows.rows(); ++i)
+    if (!rows.is_null(i, 4))
+      state.finds.push_back({.rank = static_cast<int>(rows.int64(i, 4)),
+                             .nickname = std::string(rows.text(i, 5)),
+                             .tries = static_cast<int>(rows.int64(i, 6)),
+                             .time = milliseconds(rows.int64(i, 7))});
   return state;
 }
 
