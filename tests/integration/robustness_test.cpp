@@ -206,7 +206,7 @@ TEST(Robustness, OutOfDescriptorsTheServerKeepsServingAndRecovers) {
   // 32 descriptors: a few for the process (no scores file: its three
   // descriptors would change the count), the rest for clients.
   Process server("/usr/bin/prlimit",
-                 {"--nofile=32", "--", liaison_binary(), "serve", "--port", "0", "--db", ":memory:"});
+                 {"--nofile=32", "--", liaison_binary(), "serve", "--port", "0", "--db", ":memory:", "--seed", "1"});
   const std::string ready = server.read_stdout_until("\n", 5s);
   const auto colon = ready.rfind(':');
   ASSERT_NE(colon, std::string::npos) << ready;

@@ -1,10 +1,14 @@
 """Mistake: two send()s in a row for one reply (the verdict, then a new prompt; the second after a little work). Port: argv[1]."""
+import os
 import random
 import time
 import socket
 import sys
 
 PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 50000
+# The tests fix the secret (GALLERY_SEED, secret 33): a first guess of 50 that
+# won would send one reply and show no mistake. Unset, it is random.
+random.seed(os.environ.get("GALLERY_SEED"))
 
 
 def partie(client):
