@@ -24,6 +24,7 @@ struct RoundView {
     int tries = 0;
     int rank = 0;  // order of finding; 0: still searching (or left without finding)
     bool present = true;
+    bool elsewhere = false;  // a finder on another server (a shared round)
   };
   struct Place {
     std::string nickname;
@@ -37,7 +38,12 @@ struct RoundView {
   std::int64_t secret = 0;
   std::vector<Entrant> entrants;  // in order of arrival
   std::vector<Place> podium;      // the first three finders, once over
-  std::size_t found = 0;
+  std::size_t found = 0;          // every finder, on every server for a shared round
+  // A round across servers (--room) also lists other servers' finders; these
+  // count this server's own players only (it does not see the others').
+  bool shared = false;
+  std::size_t players_here = 0;
+  std::size_t found_here = 0;
 };
 
 class Activity {

@@ -172,7 +172,7 @@ void Partie::start_round(const Member* except) {
 
 std::string Partie::end_round() {
   const Instant end = now();
-  if (activity()) activity()->round_changed(round_->view(true));
+  if (activity()) activity()->round_changed(round_view(true));
   record(round_->records(end));
   std::vector<std::string> places;
   int rank = 0;
@@ -283,7 +283,13 @@ HeldLine Partie::take_held(MemberId id) {
 }
 
 void Partie::show_round() {
-  if (activity() && round_) activity()->round_changed(round_->view(false));
+  if (activity() && round_) activity()->round_changed(round_view(false));
+}
+
+RoundView Partie::round_view(bool over) const {
+  RoundView view = round_->view(over);
+  view.shared = shared_ != nullptr;
+  return view;
 }
 
 // "12,3" in French, "12.3" in English.

@@ -69,6 +69,7 @@ class Partie final : public ChatRoom {
   std::string wait_text();
   // Tells the Activity (if any) how the round stands.
   void show_round();
+  RoundView round_view(bool over) const;  // the round for a screen, shared or not
   void start_round(const Member* except);
   // Ends the round: records it, starts the pause; the summary for everyone.
   std::string end_round();

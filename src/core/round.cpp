@@ -112,10 +112,14 @@ std::vector<GameRecord> Round::records(Instant end) const {
 
 RoundView Round::view(bool over) const {
   RoundView view{.number = number_, .bounds = bounds_, .open = open_, .over = over, .secret = over ? secret_ : 0,
-                 .entrants = {}, .podium = {}, .found = found()};
+                 .entrants = {}, .podium = {}, .found = found(), .players_here = players_here(),
+                 .found_here = found_here()};
   for (const Entrant& entrant : entrants_)
-    view.entrants.push_back(
-        {.nickname = entrant.nickname, .tries = entrant.tries, .rank = entrant.rank, .present = entrant.present});
+    view.entrants.push_back({.nickname = entrant.nickname,
+                             .tries = entrant.tries,
+                             .rank = entrant.rank,
+                             .present = entrant.present,
+                             .elsewhere = entrant.elsewhere});
   if (over)
     for (const Finder& finder : podium(3))
       view.podium.push_back({.nickname = finder.nickname, .tries = finder.tries, .time_ms = finder.time.count()});

@@ -27,7 +27,8 @@ boost::json::object round_object(const core::RoundView& round) {
     entrants.push_back({{"nickname", entrant.nickname},
                         {"tries", entrant.tries},
                         {"rank", entrant.rank},
-                        {"present", entrant.present}});
+                        {"present", entrant.present},
+                        {"elsewhere", entrant.elsewhere}});
   boost::json::array podium;
   for (const auto& place : round.podium)
     podium.push_back({{"nickname", place.nickname}, {"tries", place.tries}, {"time_ms", place.time_ms}});
@@ -38,7 +39,9 @@ boost::json::object round_object(const core::RoundView& round) {
                              {"open_max", round.open.max},
                              {"over", round.over},
                              {"found", round.found},
-                             {"players", round.entrants.size()},
+                             {"players", round.players_here},
+                             {"shared", round.shared},
+                             {"found_here", round.found_here},
                              {"entrants", std::move(entrants)},
                              {"podium", std::move(podium)}};
   if (round.over) object["secret"] = round.secret;

@@ -15,6 +15,7 @@
 #include "support/client.hpp"
 #include "support/pg_server.hpp"
 #include "support/process.hpp"
+#include "support/web_client.hpp"
 
 namespace liaison::testing {
 namespace {
@@ -63,7 +64,10 @@ TEST(SharedRoundServe, TwoServersPlayOneRoundAndTheOtherTakesTheClockWhenItsOwne
   const std::string uri = pg_server().uri(pg_server().create_database());
   const std::vector<std::string> common{"--mode",       "partie", "--room",        "salle", "--db", uri,
                                         "--room-lease", "1",      "--round-grace", "2",     "--round-pause", "0.5"};
-  Server a(common);
+  std::vector<std::string> with_page = common;
+  with_page.insert(with_page.end(), {"--web", "127.0.0.1:0"});
+  Server a(with_page);
+  const std::uint16_t a_web = read_web_port(a.process());
   store::pg::Client db(uri);
   for (int i = 0; i < 100 && lease_owner(db).empty(); ++i) std::this_thread::sleep_for(20ms);
   const std::string a_id = lease_owner(db);
@@ -86,6 +90,13 @@ TEST(SharedRoundServe, TwoServersPlayOneRoundAndTheOtherTakesTheClockWhenItsOwne
   const std::string second = bisect(ana);
   EXPECT_TRUE(contains(second, "Trouvé ! C'était " + secret + " : vous êtes 2e")) << second;
   EXPECT_TRUE(contains(line_with(bob, "trouve aussi"), "* ana trouve aussi (2e"));
+  // A's page lists bob as a finder from another server; its counts are A's
+  // players (ana and carol), of whom one found it.
+  const std::string round = request(a_web, "/api/round").body;
+  EXPECT_TRUE(contains(round, R"("found":2,"players":2,"shared":true,"found_here":1)")) << round;
+  EXPECT_TRUE(contains(round, R"({"nickname":"bob","tries":1,"rank":1,"present":false,"elsewhere":true})")) << round;
+  EXPECT_TRUE(contains(round, R"({"nickname":"ana",)")) << round;
+  EXPECT_TRUE(contains(round, R"("rank":2,"present":true,"elsewhere":false})")) << round;
   // The lesson's client: the news with its next reply, its rank in its reply.
   const std::string news = converse(carol, secret);
   EXPECT_TRUE(contains(news, "* bob gagne la manche 1")) << news;

@@ -4,6 +4,7 @@
 // core's own interface (core/shared_round.hpp).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <vector>
@@ -143,6 +144,42 @@ TEST_F(SharedPartieTest, TheFindersReplyCanWaitForItsRank) {
   EXPECT_EQ(eve_peer.take(), std::vector<std::string>{"Trouvé ! C'était 42 : vous êtes 2e, en 1 essai(s) et 0,0 s."});
   EXPECT_EQ(say(ana, "/manche"), "* eve trouve aussi (2e, 1 essai(s), 0,0 s)\nManche 1 : 2 ont trouvé sur tous les "
                                  "serveurs, dont 2 sur 2 ici ; vous en êtes à 1 essai(s).");
+}
+
+// The screen's view of a shared round: every server's finders, other
+// servers' marked; the counts are this server's players.
+TEST_F(SharedPartieTest, TheScreenSeesEveryFinderAndCountsThisServersPlayers) {
+  testing::FakeActivity activity;
+  partie.observe(&activity);
+  FakePeer ana_peer(Framing::line), eve_peer(Framing::line);
+  partie.on_shared_round(state(2, 42, SharedPhase::playing));
+  const MemberId ana = player(ana_peer, "ana");
+  player(eve_peer, "eve");
+  say(ana, "42");
+  partie.on_shared_round(state(2, 42, SharedPhase::grace, 10s, {{1, "zoe", 3, 1500ms}}));
+  partie.on_rank(2, ana, 2);
+  ASSERT_FALSE(activity.rounds.empty());
+  const RoundView& playing = activity.rounds.back();
+  EXPECT_TRUE(playing.shared);
+  EXPECT_FALSE(playing.over);
+  EXPECT_EQ(playing.found, 2U);
+  EXPECT_EQ(playing.found_here, 1U);
+  EXPECT_EQ(playing.players_here, 2U);
+  ASSERT_EQ(playing.entrants.size(), 3U);
+  const auto zoe = std::find_if(playing.entrants.begin(), playing.entrants.end(),
+                                [](const RoundView::Entrant& e) { return e.nickname == "zoe"; });
+  ASSERT_NE(zoe, playing.entrants.end());
+  EXPECT_TRUE(zoe->elsewhere);
+  EXPECT_EQ(zoe->rank, 1);
+  EXPECT_EQ(std::count_if(playing.entrants.begin(), playing.entrants.end(),
+                          [](const RoundView::Entrant& e) { return e.elsewhere; }),
+            1);
+  partie.on_shared_round(state(2, 42, SharedPhase::pause, 4s, {{1, "zoe", 3, 1500ms}}));
+  const RoundView& over = activity.rounds.back();
+  EXPECT_TRUE(over.over);
+  EXPECT_TRUE(over.shared);
+  ASSERT_EQ(over.podium.size(), 2U);
+  EXPECT_EQ(over.podium[0].nickname, "zoe");
 }
 
 TEST_F(SharedPartieTest, AFindAfterTheRoundEndedElsewhereIsTooLate) {
