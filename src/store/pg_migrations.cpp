@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view migration_lock = "7022863014529372527";
 
 // Append only: a released step never changes, since databases already ran it.
-constexpr std::array<std::string_view, 4> steps{
+constexpr std::array<std::string_view, 5> steps{
     // 1: one row per player per finished game (finished_at is written out as
     // SQLite's "2026-12-02T14:03:27.512Z" when read).
     R"sql(
@@ -131,6 +131,15 @@ constexpr std::array<std::string_view, 4> steps{
       CREATE TRIGGER rooms_notify_update AFTER UPDATE ON liaison.rooms
         FOR EACH ROW WHEN ((OLD.round, OLD.phase, OLD.finders) IS DISTINCT FROM (NEW.round, NEW.phase, NEW.finders))
         EXECUTE FUNCTION liaison.notify_rooms();
+    )sql",
+    // 5: a room's grace time and pause, so that every server plays the same
+    // round length (the finder's server starts the grace time, the clock's
+    // owner the pause). Rooms made before this step get them from the next
+    // server that joins.
+    R"sql(
+      ALTER TABLE liaison.rooms
+        ADD COLUMN grace_ms bigint CHECK (grace_ms >= 0),
+        ADD COLUMN pause_ms bigint CHECK (pause_ms >= 0);
     )sql",
 };
 

@@ -25,6 +25,8 @@ std::string random_server_id() {
 }
 
 std::string ms(milliseconds duration) { return std::to_string(duration.count()); }
+// As --round-grace and --round-pause take it: "15", "0.5".
+std::string seconds_text(milliseconds duration) { return fmt::format("{:g}", static_cast<double>(duration.count()) / 1000); }
 
 // The owner of the lease (or whoever finds it free or expired) renews it and
 // moves the clock on when its deadline has passed: the end of the grace time
@@ -84,17 +86,31 @@ PgRoom::PgRoom(const std::string& conninfo, PgRoomSettings settings, core::Secre
       server_id_(random_server_id()),
       backoff_(settings_.backoff) {
   client_ = std::make_unique<pg::Client>(conninfo_, query_timeout);
+  join_room();
+  first_state_ = read_state();
+}
+
+// Makes the room, or joins it if another server made it: its bounds, grace
+// time and pause must be this server's, or the round would not be one.
+void PgRoom::join_room() {
   const core::Bounds bounds = settings_.bounds;
   client_->query(
-      "INSERT INTO liaison.rooms (name, min, max, round, secret, phase) VALUES ($1, $2, $3, 1, $4, 'playing') "
-      "ON CONFLICT (name) DO NOTHING",
-      {settings_.name, std::to_string(bounds.min), std::to_string(bounds.max), std::to_string(secrets_(bounds))});
-  const pg::Result room = client_->query("SELECT min, max FROM liaison.rooms WHERE name = $1", {settings_.name});
-  if (room.int64(0, 0) != bounds.min || room.int64(0, 1) != bounds.max)
-    throw pg::Error(fmt::format("the room \"{}\" plays between {} and {}: start this server with --min {} --max {}",
-                                settings_.name, room.int64(0, 0), room.int64(0, 1), room.int64(0, 0),
-                                room.int64(0, 1)));
-  first_state_ = read_state();
+      "INSERT INTO liaison.rooms (name, min, max, round, secret, phase, grace_ms, pause_ms) "
+      "VALUES ($1, $2, $3, 1, $4, 'playing', $5, $6) ON CONFLICT (name) DO NOTHING",
+      {settings_.name, std::to_string(bounds.min), std::to_string(bounds.max), std::to_string(secrets_(bounds)),
+       ms(settings_.grace), ms(settings_.pause)});
+  const pg::Result room = client_->query(
+      "UPDATE liaison.rooms SET grace_ms = coalesce(grace_ms, $2), pause_ms = coalesce(pause_ms, $3) "
+      "WHERE name = $1 RETURNING min, max, grace_ms, pause_ms",
+      {settings_.name, ms(settings_.grace), ms(settings_.pause)});
+  const core::Bounds room_bounds{room.int64(0, 0), room.int64(0, 1)};
+  const milliseconds grace{room.int64(0, 2)}, pause{room.int64(0, 3)};
+  if (room_bounds.min != bounds.min || room_bounds.max != bounds.max || grace != settings_.grace ||
+      pause != settings_.pause)
+    throw pg::Error(fmt::format(
+        "the room \"{0}\" plays between {1} and {2} with {3} s of grace time and {4} s of pause: start this server "
+        "with --min {1} --max {2} --round-grace {3} --round-pause {4}",
+        settings_.name, room_bounds.min, room_bounds.max, seconds_text(grace), seconds_text(pause)));
 }
 
 PgRoom::~PgRoom() {

@@ -88,6 +88,7 @@ class PgRoom final : public core::SharedRound {
   // Renews or takes the lease, and moves the clock on when its deadline has
   // passed; when to tick next.
   Clock::duration tick();
+  void join_room();
   core::SharedRoundState read_state();
   pg::Client& client();
 

@@ -137,7 +137,9 @@ TEST(SharedRoundServe, RoomStartUpErrorsAreOneLineAndExit1) {
       {{"--room", "salle", "--db", uri}, "--room is for --mode partie"},
       {{"--mode", "partie", "--room", std::string(101, 's'), "--db", uri}, "--room: a name of at most 100 bytes"},
       {{"--mode", "partie", "--room", "salle", "--db", uri, "--max", "1000"},
-       "the room \"salle\" plays between 1 and 100: start this server with --min 1 --max 100"},
+       "the room \"salle\" plays between 1 and 100 with 15 s of grace time and 5 s of pause: start this server with "
+       "--min 1 --max 100 --round-grace 15 --round-pause 5"},
+      {{"--mode", "partie", "--room", "salle", "--db", uri, "--round-pause", "3"}, "--round-pause 5"},
       {{"--mode", "partie", "--room", "salle", "--db", "postgresql://nobody@127.0.0.1:1/x"}, "Connection refused"},
   };
   for (const auto& [args, expected] : bad) {

@@ -187,18 +187,42 @@ TEST(PgRoom, DuringAnOutageARankIsUnknownAndAfterItTheRoomGoesOn) {
   EXPECT_EQ(heard.ranks[1].second, 1) << "ana's claim never reached the database";
 }
 
-TEST(PgRoom, ARoomPlayedWithOtherBoundsIsRefusedInOneLine) {
+TEST(PgRoom, ARoomPlayedWithOtherBoundsOrTimesIsRefusedInOneLine) {
   const std::string uri = new_database();
-  PgRoom a(uri, settings(), always(42));
-  PgRoomSettings other = settings();
-  other.bounds = {1, 1000};
-  try {
-    PgRoom b(uri, other, always(42));
-    FAIL() << "started";
-  } catch (const pg::Error& error) {
-    EXPECT_STREQ(error.what(),
-                 "PostgreSQL: the room \"salle\" plays between 1 and 100: start this server with --min 1 --max 100");
+  PgRoomSettings first = settings();
+  first.grace = 15s;
+  first.pause = 2500ms;
+  PgRoom a(uri, first, always(42));
+  const std::string expected =
+      "PostgreSQL: the room \"salle\" plays between 1 and 100 with 15 s of grace time and 2.5 s of pause: start "
+      "this server with --min 1 --max 100 --round-grace 15 --round-pause 2.5";
+  PgRoomSettings bounds = first, grace = first, pause = first;
+  bounds.bounds = {1, 1000};
+  grace.grace += 1s;
+  pause.pause = 2s;
+  for (const PgRoomSettings& other : {bounds, grace, pause}) {
+    try {
+      PgRoom b(uri, other, always(42));
+      ADD_FAILURE() << "started";
+    } catch (const pg::Error& error) {
+      EXPECT_EQ(error.what(), expected);
+    }
   }
+  PgRoom same(uri, first, always(42));  // the same settings join
+}
+
+// A room made before its times were kept (schema step 4) takes the next
+// joining server's, then holds them.
+TEST(PgRoom, ARoomWithoutTimesTakesTheNextServersThenHoldsThem) {
+  const std::string uri = new_database();
+  { PgRoom a(uri, settings(), always(42)); }
+  pg::Client db(uri);
+  db.query("UPDATE liaison.rooms SET grace_ms = NULL, pause_ms = NULL");
+  PgRoomSettings other = settings();
+  other.grace = 7s;
+  PgRoom b(uri, other, always(42));
+  EXPECT_EQ(db.query("SELECT grace_ms FROM liaison.rooms").int64(0, 0), 7000);
+  EXPECT_THROW(PgRoom c(uri, settings(), always(42)), pg::Error);
 }
 
 }  // namespace
