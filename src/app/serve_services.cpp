@@ -134,6 +134,7 @@ void Services::make_room() {
 void Services::start_server() {
   server::ServerOptions settings = server_options(options_, texts_);
   settings.settings.commits = store_.get();
+  settings.settings.reads = reads_.get_executor();
   if (options_.web) settings.settings.stats = &stats_;
   const std::string address = net::to_string(settings.endpoint);
   try {

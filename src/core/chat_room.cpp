@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <exception>
 #include <utility>
 
@@ -61,12 +62,19 @@ Reply ChatRoom::on_message(MemberId id, std::string_view text) {
   if (message.starts_with('/')) {
     const auto [command, argument] = split_command(message);
     bool quit = false;
-    std::string reply = on_command(*member, command, argument, quit);
+    std::string said = on_command(*member, command, argument, quit);
     if (quit) {
       leave(id);
       return goodbye();
     }
-    return respond(*member, std::move(reply));
+    Reply reply = respond(*member, std::move(said));
+    if (std::exchange(scores_asked_, false)) {
+      // The table takes the last line's place, in what the news left of the budget.
+      const std::size_t last_line = reply.text.rfind('\n');
+      const std::size_t news = last_line == std::string::npos ? 0 : last_line + 1;
+      slow_line_ = scores_line(*store_, settings_.lang, settings_.reply_budget - std::min(news, settings_.reply_budget));
+    }
+    return reply;
   }
   return respond(*member, on_text(*member, message));
 }
@@ -188,11 +196,8 @@ std::string ChatRoom::history_lines(std::size_t budget) const {
 
 std::string ChatRoom::scores() {
   if (!store_) return std::string(room_texts().scores_unavailable);
-  try {
-    return format_leaderboard_compact(store_->leaderboard(10), settings_.lang, settings_.reply_budget);
-  } catch (const std::exception& error) {
-    return error.what();
-  }
+  scores_asked_ = true;
+  return std::string(room_texts().scores_late);
 }
 
 void ChatRoom::record(const std::vector<GameRecord>& games) {

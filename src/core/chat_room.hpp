@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/activity.hpp"
@@ -57,6 +58,8 @@ class ChatRoom {
   // Session::reply_held and hold_reply, for the member's last reply.
   bool reply_held(MemberId id) const { return held_reply(id); }
   void hold_reply(MemberId id, HeldLine done);
+  // Session::take_slow_line, for the last reply (the room runs on one thread).
+  SlowLine take_slow_line() { return std::exchange(slow_line_, {}); }
 
   // Nicknames of the members present, in order of arrival (named ones only).
   std::vector<std::string> nicknames() const;
@@ -112,6 +115,7 @@ class ChatRoom {
   std::string who() const;
   // The latest chat lines, oldest first, in at most `budget` bytes.
   std::string history_lines(std::size_t budget) const;
+  // /scores: the line that says the read is late; the read is the slow line.
   std::string scores();
   // Records finished games; a failure is told to everyone, never thrown.
   void record(const std::vector<GameRecord>& games);
@@ -143,6 +147,8 @@ class ChatRoom {
   std::map<MemberId, std::unique_ptr<Member>> members_;  // by id: order of arrival
   std::deque<std::string> history_;
   Activity* activity_ = nullptr;
+  bool scores_asked_ = false;  // by the message being answered
+  SlowLine slow_line_;
 };
 
 }  // namespace liaison::core

@@ -111,11 +111,8 @@ std::optional<std::string> JustePrix::on_command(std::string_view text) {
   const RoomTexts& room = room_texts(scoring_.lang);
   if (text == "/scores") {
     if (!scoring_.store) return std::string(room.scores_unavailable);
-    try {
-      return format_leaderboard_compact(scoring_.store->leaderboard(10), scoring_.lang);
-    } catch (const std::exception& error) {
-      return error.what();
-    }
+    slow_line_ = scores_line(*scoring_.store, scoring_.lang, max_message_bytes);
+    return std::string(room.scores_late);
   }
   if (text.starts_with("/nick ") || text == "/nick") {
     const std::string_view nickname = trim(text.substr(5));

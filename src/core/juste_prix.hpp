@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/bounds.hpp"
 #include "core/room.hpp"
@@ -44,6 +45,7 @@ class JustePrix final : public Session {
 
   std::string greeting() override;
   Reply on_message(std::string_view text) override;
+  SlowLine take_slow_line() override { return std::exchange(slow_line_, {}); }
 
   // For tests and scoreboards.
   std::int64_t secret() const { return secret_; }
@@ -71,6 +73,7 @@ class JustePrix final : public Session {
   int games_won_ = 0;
   std::string nickname_;  // empty: anonymous
   Instant started_{};
+  SlowLine slow_line_;  // /scores's read, for the transport
 };
 
 }  // namespace liaison::core

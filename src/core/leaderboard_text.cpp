@@ -105,4 +105,14 @@ std::string format_leaderboard_compact(const std::vector<LeaderboardRow>& rows, 
   return fitting == 0 ? std::string() : table(all.first(fitting), texts);
 }
 
+SlowLine scores_line(ScoreStore& store, Lang lang, std::size_t max_bytes) {
+  return [&store, lang, max_bytes]() -> std::string {
+    try {
+      return format_leaderboard_compact(store.leaderboard(10), lang, max_bytes);
+    } catch (const std::exception& error) {
+      return error.what();
+    }
+  };
+}
+
 }  // namespace liaison::core

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/score_store.hpp"
+#include "core/session.hpp"
 #include "core/texts.hpp"
 
 namespace liaison::core {
@@ -24,5 +25,9 @@ std::string format_leaderboard(const std::vector<LeaderboardRow>& rows, Lang lan
 // and the first row (or the "no scores" line) fit.
 std::string format_leaderboard_compact(const std::vector<LeaderboardRow>& rows, Lang lang,
                                        std::size_t max_bytes = 1024);
+
+// The answer to /scores as a slow line (Session::take_slow_line): the top 10
+// read from `store` when it runs, compact; what went wrong if the read failed.
+SlowLine scores_line(ScoreStore& store, Lang lang, std::size_t max_bytes);
 
 }  // namespace liaison::core

@@ -24,6 +24,7 @@ class RoomSession final : public Session {
   Reply on_message(std::string_view text) override { return room_.on_message(id_.value(), text); }
   bool reply_held() const override { return room_.reply_held(id_.value()); }
   void hold_reply(HeldLine done) override { room_.hold_reply(id_.value(), std::move(done)); }
+  SlowLine take_slow_line() override { return room_.take_slow_line(); }
 
  private:
   ChatRoom& room_;

@@ -33,6 +33,7 @@ constexpr RoomTexts french{
         "Commandes : /nick NOM, /who, /me ACTION, /scores, /push on|off, /quit (ou FIN). "
         "Tout le reste est envoyé à tous.",
     .scores_unavailable = "Pas de tableau des scores sur ce serveur.",
+    .scores_late = "(Le classement ne répond pas : la base des scores est trop lente. Réessayez /scores plus tard.)",
     .partie_welcome = {"Bienvenue dans la partie de juste prix ! Tous les joueurs cherchent le même nombre "
                        "entre {0} et {1} ; le premier qui trouve gagne la manche."},
     .ask_nickname = "Votre pseudo ?",
@@ -101,6 +102,7 @@ constexpr RoomTexts english{
         "Commands: /nick NAME, /who, /me ACTION, /scores, /push on|off, /quit (or FIN). "
         "Everything else goes to everyone.",
     .scores_unavailable = "No leaderboard on this server.",
+    .scores_late = "(The leaderboard does not answer: the scores database is too slow. Try /scores again later.)",
     .partie_welcome = {"Welcome to multiplayer guessing! Everyone looks for the same number between {0} and {1}; "
                        "the first to find it wins the round."},
     .ask_nickname = "Your nickname?",

@@ -38,6 +38,7 @@ struct RoomTexts {
   Text<std::string_view> salon_welcome;  // {0} = nickname
   std::string_view salon_help;
   std::string_view scores_unavailable;
+  std::string_view scores_late;  // /scores when the read takes too long (Session::take_slow_line)
   // partie
   Text<std::int64_t, std::int64_t> partie_welcome;  // {0} = min, {1} = max
   std::string_view ask_nickname;

@@ -40,6 +40,11 @@ class Peer {
 // The line a held reply waits for (Session::hold_reply).
 using HeldLine = std::function<bool(std::string line)>;
 
+// A line that needs a read which may wait -- the leaderboard, from a scores
+// file another process writes or a database that may be slow or away. It
+// touches no session: any thread may run it (Session::take_slow_line).
+using SlowLine = std::function<std::string()>;
+
 class Session {
  public:
   virtual ~Session() = default;
@@ -58,13 +63,26 @@ class Session {
   // left as it was), and the session tells the line otherwise.
   virtual bool reply_held() const { return false; }
   virtual void hold_reply(HeldLine /*done*/) {}
+  // Asked by the transport right after on_message: the read the reply's last
+  // line waits for (/scores), handed over rather than done on the session's
+  // thread. The reply's last line meanwhile says the read is late. core::answer
+  // runs it at once; a transport with threads for reads runs it there, never
+  // on a game loop, and sends its line in place of the last one -- or the
+  // reply as it is, when the read takes too long.
+  virtual SlowLine take_slow_line() { return {}; }
 };
 
 using SessionFactory = std::function<std::unique_ptr<Session>()>;
 
 // The reply to a decoded message: over-long messages get the same notice from
-// every service; everything else goes to the session.
+// every service; everything else goes to the session. A slow line is run
+// here, on the caller's thread.
 Reply answer(Session& session, const Message& message, const Texts& texts);
+// The same, leaving the slow line (if any) to the caller in `slow`.
+Reply answer(Session& session, const Message& message, const Texts& texts, SlowLine& slow);
+
+// The reply with its last line replaced by `line` (a held or slow line).
+void replace_last_line(Reply& reply, std::string_view line);
 
 // The reply that ends a conversation.
 Reply goodbye();

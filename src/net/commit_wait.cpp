@@ -1,6 +1,7 @@
 #include "net/commit_wait.hpp"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -123,18 +124,19 @@ asio::awaitable<bool> wait_committed(core::DeferredCommits& commits, core::Commi
 // answers a rank within its own timeouts; this is the backstop).
 constexpr std::chrono::seconds hold_limit{5};
 
-// Waits (on this coroutine's loop, the session's) for the line a held reply
-// waits for (core::Session::hold_reply); nullopt after hold_limit. The
-// session calls back on this same thread; a call after the wait ended is
-// refused, so the session tells the line as news instead.
-asio::awaitable<std::optional<std::string>> held_line(core::Session& session, asio::any_io_executor executor) {
+// Waits, on this coroutine's loop, for the line that `ask(deliver)` asks
+// for; nullopt after hold_limit. `deliver(line)` must be called on this same
+// thread; once the wait is over it refuses the line (returns false).
+// (A coroutine's reference parameters are not copied: `ask` is taken by value.)
+asio::awaitable<std::optional<std::string>> line_in_time(asio::any_io_executor executor,
+                                                         std::function<void(core::HeldLine)> ask) {
   struct Wake {
     asio::steady_timer* timer = nullptr;
     std::optional<std::string> line;
   };
   asio::steady_timer timer(executor, hold_limit);
   const auto wake = std::make_shared<Wake>(Wake{.timer = &timer, .line = std::nullopt});
-  session.hold_reply([wake](std::string line) {
+  ask([wake](std::string line) {
     if (!wake->timer) return false;
     wake->line = std::move(line);
     wake->timer->cancel();
@@ -145,12 +147,39 @@ asio::awaitable<std::optional<std::string>> held_line(core::Session& session, as
   co_return std::move(wake->line);
 }
 
+// The line a held reply waits for (core::Session::hold_reply). The session
+// calls back on this thread; a line it is refused, it tells as news instead.
+asio::awaitable<std::optional<std::string>> held_line(core::Session& session, asio::any_io_executor executor) {
+  std::function<void(core::HeldLine)> ask = [&session](core::HeldLine deliver) {
+    session.hold_reply(std::move(deliver));
+  };
+  co_return co_await line_in_time(executor, std::move(ask));
+}
+
+// A slow line (core::Session::take_slow_line), read on `reads`' thread --
+// never this loop's, which other players share -- and brought back here.
+// A line that comes too late is dropped: the reply already said it was late.
+// (The lambdas are named, outside the co_await: GCC 12 destroyed a
+// move-captured coroutine parameter twice when they were written inside it.)
+asio::awaitable<std::optional<std::string>> slow_line(core::SlowLine read, asio::any_io_executor reads,
+                                                      asio::any_io_executor executor) {
+  const auto shared = std::make_shared<const core::SlowLine>(std::move(read));
+  std::function<void(core::HeldLine)> ask = [shared, reads, executor](core::HeldLine deliver) {
+    asio::post(reads, [shared, deliver = std::move(deliver), executor] {
+      std::string line = (*shared)();  // on the reads' thread
+      asio::post(executor, [deliver, line = std::move(line)] { deliver(line); });
+    });
+  };
+  co_return co_await line_in_time(executor, std::move(ask));
+}
+
 }  // namespace
 
 asio::awaitable<core::Reply> answer_when_recorded(core::Session& session, const core::Message& message,
                                                   const core::Texts& texts, core::DeferredCommits* commits,
-                                                  asio::any_io_executor executor) {
-  core::Reply reply = core::answer(session, message, texts);
+                                                  asio::any_io_executor executor, asio::any_io_executor reads) {
+  core::SlowLine slow;
+  core::Reply reply = reads ? core::answer(session, message, texts, slow) : core::answer(session, message, texts);
   // The ticket of what this answer recorded, claimed before anything else
   // runs on this thread (see DeferredCommits::claim_ticket).
   if (const core::CommitTicket ticket = commits ? commits->claim_ticket() : 0) {
@@ -163,12 +192,12 @@ asio::awaitable<core::Reply> answer_when_recorded(core::Session& session, const 
       reply.text = std::string(commits->kept_for_later(ticket) ? texts.score_recorded_later : texts.score_not_recorded) +
                    "\n" + reply.text;
   }
+  // A reply whose last line needs a read that may wait (/scores).
+  if (slow)
+    if (auto line = co_await slow_line(std::move(slow), reads, executor)) core::replace_last_line(reply, *line);
   // A reply whose last line waits for the database (a rank in a shared round).
   if (!session.reply_held()) co_return reply;
-  if (auto line = co_await held_line(session, executor)) {
-    const std::size_t end = reply.text.rfind('\n');
-    reply.text = (end == std::string::npos ? std::string() : reply.text.substr(0, end + 1)) + *line;
-  }
+  if (auto line = co_await held_line(session, executor)) core::replace_last_line(reply, *line);
   co_return reply;
 }
 

@@ -18,8 +18,10 @@ namespace liaison::net {
 // the store's thread wakes this coroutine through `executor`, and the store
 // must deliver every wake-up before that loop is destroyed
 // (GroupCommitStore::drain()). Without `commits`, this is core::answer.
+// A read the reply waits for (core::Session::take_slow_line: /scores) runs on
+// `reads`, never on this loop; without `reads`, here, at once.
 asio::awaitable<core::Reply> answer_when_recorded(core::Session& session, const core::Message& message,
                                                   const core::Texts& texts, core::DeferredCommits* commits,
-                                                  asio::any_io_executor executor);
+                                                  asio::any_io_executor executor, asio::any_io_executor reads = {});
 
 }  // namespace liaison::net

@@ -168,7 +168,8 @@ asio::awaitable<Ending> Connection::converse() {
       if (messages.size() > 1 && over_output_limit()) co_return Ending::output_limit;
       // A reply that tells of a finished game goes once the game is safe.
       const core::Reply reply =
-          co_await net::answer_when_recorded(*session_, message, *settings_.texts, settings_.commits, executor);
+          co_await net::answer_when_recorded(*session_, message, *settings_.texts, settings_.commits, executor,
+                                             settings_.reads);
       if (settings_.verbose) net::log("{} < {:?} > {:?}", peer_, message.text, reply.text);
       const bool sent = co_await send(reply.text);
       if (settings_.stats) settings_.stats->answered(Clock::now() - arrived);

@@ -29,6 +29,7 @@ struct ConnectionSettings {
   std::size_t max_output = 64 * 1024;          // bytes the client leaves unread before it is cut off
   bool pushes = false;                         // the service sends news between replies (rooms)
   core::DeferredCommits* commits = nullptr;    // a reply that ends a game waits for its commit
+  asio::any_io_executor reads{};               // where /scores reads the store (none: on the loop)
   net::ServerStats* stats = nullptr;                // counted when set
   std::optional<core::Lang> trace;             // --trace: every message of every connection on stderr
 };

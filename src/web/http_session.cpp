@@ -80,6 +80,7 @@ asio::awaitable<void> play_upgraded(beast::tcp_stream stream, Request request, c
   const PlayContext play_context{.make_session = &settings.make_session,
                                  .texts = settings.texts,
                                  .commits = settings.commits,
+                                 .reads = settings.reads,
                                  .stats = settings.stats,
                                  .trace = settings.trace};
   co_await play(ws, std::move(request), play_context);

@@ -83,7 +83,8 @@ class PlaySocket final : public core::Peer {
       buffer.consume(size);
       if (message.text.size() > core::max_message_bytes) message = {.text = {}, .too_long = true};
       core::Reply reply =
-          co_await net::answer_when_recorded(*session_, message, *context_.texts, context_.commits, executor);
+          co_await net::answer_when_recorded(*session_, message, *context_.texts, context_.commits, executor,
+                                             context_.reads);
       if (!reply.text.empty()) queue(std::move(reply.text));
       if (context_.stats) context_.stats->answered(std::chrono::steady_clock::now() - arrived);
       if (reply.last) {

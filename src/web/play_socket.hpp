@@ -27,6 +27,7 @@ struct PlayContext {
   const core::SessionFactory* make_session = nullptr;
   const core::Texts* texts = nullptr;
   core::DeferredCommits* commits = nullptr;
+  asio::any_io_executor reads{};  // where /scores reads the store (none: on the loop)
   net::ServerStats* stats = nullptr;
   std::optional<core::Lang> trace;  // --trace: each frame's text on stderr
 };

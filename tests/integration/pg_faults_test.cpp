@@ -68,6 +68,38 @@ TEST(PgFaults, GamesPlayedWhileTheDatabaseIsDownAreWrittenWhenItReturns) {
   EXPECT_EQ(games_of(db, "bob"), 2);
 }
 
+// A database that hangs (every PostgreSQL process stopped, connections left
+// open): a player's /scores waits for it on the reads' thread, never on the
+// game loop, so every other player is answered as ever; the one who asked is
+// told, after 5 s, that the leaderboard does not answer. (Read on the loop,
+// the query would hold every player for its 10 s timeout.)
+TEST(PgFaults, AScoresReadOnAHungDatabaseNeverHoldsTheOtherPlayers) {
+  const std::string db = pg_server().uri(pg_server().create_database());
+  Server server({"--db", db, "--seed", "1"});  // secret 75: bob's 50 is "plus"
+  Client ana(server.port()), bob(server.port());
+  join(ana, "ana");
+  join(bob, "bob");
+  ASSERT_FALSE(told_not_recorded(win_game(ana)));
+  converse(ana, "o");
+  EXPECT_TRUE(contains(converse(bob, "/scores"), "ana"));
+
+  pg_server().freeze();
+  struct Thaw {
+    ~Thaw() { pg_server().thaw(); }  // whatever the test's outcome
+  } thaw;
+  ana.send("/scores");
+  std::this_thread::sleep_for(100ms);  // the read has started, and hangs
+  bob.send("50");
+  EXPECT_EQ(bob.recv_once(1024, 2s).value_or("(nothing within 2 s)"), "C'est plus !");
+  EXPECT_EQ(ana.recv_once(1024, 8s).value_or("(nothing)"),
+            "(Le classement ne répond pas : la base des scores est trop lente. Réessayez /scores plus tard.)");
+  pg_server().thaw();
+  const std::string table = ana.recv_once(1024, 1s).value_or("");
+  EXPECT_EQ(table, "") << "a read that came too late is not sent";
+  const std::string again = converse(ana, "/scores");
+  EXPECT_TRUE(contains(again, "ana")) << again << server.process().stderr_text();
+}
+
 // Players win as fast as they can; liaison is killed -9 in the middle. Every
 // win announced without "not recorded" is in the table (a game may be there
 // without its announce: committed, then killed before the reply left).

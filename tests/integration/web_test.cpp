@@ -182,6 +182,14 @@ TEST(Web, LeaderboardShowsAGameWonOverTcp) {
   EXPECT_EQ(board.status, 200U);
   EXPECT_TRUE(contains(board.body, R"({"players":[{"rank":1,"nickname":"zoé","rounds_won":0,"games_found":1,"games":1,)"))
       << board.body;
+  // /scores, read off the game loop, answers on both transports.
+  converse(client, "o");
+  EXPECT_TRUE(contains(converse(client, "/scores"), "zoé"));
+  Player browser(server);
+  browser.read();
+  browser.write("/scores");
+  const std::string table = browser.read();
+  EXPECT_TRUE(contains(table, "zoé")) << table;
 }
 
 TEST(Web, MetricsAreValidPrometheusText) {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -145,6 +146,30 @@ void PgServer::stop_immediately() {
 }
 
 void PgServer::start_again() { start_on_port(); }
+
+void PgServer::freeze() { signal_all(SIGSTOP); }
+void PgServer::thaw() { signal_all(SIGCONT); }
+
+void PgServer::signal_all(int signal_number) const {
+  const std::string first_line = read_file(dir_ / "data" / "postmaster.pid");
+  if (first_line.empty()) throw std::runtime_error("no postmaster.pid: the server is not running");
+  const pid_t postmaster = static_cast<pid_t>(std::stol(first_line));
+  std::vector<pid_t> pids{postmaster};
+  // Its children: the 4th field of /proc/PID/stat is the parent's PID (the
+  // 2nd, the command, is in parentheses and may hold spaces: read after it).
+  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    const std::string stat = read_file(entry.path() / "stat");
+    const std::size_t after_command = stat.rfind(')');
+    if (after_command == std::string::npos) continue;
+    std::istringstream fields(stat.substr(after_command + 1));
+    std::string state;
+    pid_t parent = 0;
+    if (fields >> state >> parent && parent == postmaster) pids.push_back(static_cast<pid_t>(std::stol(name)));
+  }
+  for (const pid_t pid : pids) ::kill(pid, signal_number);
+}
 
 PgServer& pg_server() {
   if (!running) throw std::runtime_error("no PostgreSQL server for the tests: " + failure);

@@ -40,12 +40,18 @@ class PgServer {
   void stop_immediately();
   // Starts again on the same port, after stop_immediately().
   void start_again();
+  // A server that hangs, as its clients see it: its postmaster and every
+  // process it started stopped (SIGSTOP, by PID), connections left open,
+  // nothing answered -- until thaw() (SIGCONT).
+  void freeze();
+  void thaw();
 
  private:
   void run_as_owner(const std::string& program, std::vector<std::string> args);
   void write_hba() const;
   void start();
   void start_on_port();
+  void signal_all(int signal_number) const;  // the postmaster and its children
 
   TempDir dir_;
   std::uint16_t port_ = 0;

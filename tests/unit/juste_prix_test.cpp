@@ -12,9 +12,11 @@
 #include <vector>
 
 #include "core/framing.hpp"
+#include "core/room_texts.hpp"
 #include "core/session.hpp"
 #include "core/texts.hpp"
 #include "core/words.hpp"
+#include "room_fakes.hpp"
 
 namespace liaison::core {
 namespace {
@@ -58,6 +60,32 @@ TEST(JustePrix, GreetingNamesTheDefaultBounds) {
   const std::string greeting = game.greeting();
   EXPECT_TRUE(contains(greeting, "entre 1 et 100")) << greeting;
   EXPECT_TRUE(starts_with(greeting, "Bienvenue")) << greeting;
+}
+
+// /scores reads the store: a read that may wait (a database), so it is
+// handed to the transport rather than done on the game's thread. The reply
+// meanwhile says it is late; core::answer runs the read at once.
+TEST(JustePrix, ScoresIsAReadHandedToTheTransport) {
+  testing::FakeStore store;
+  store.rows = {{.nickname = "alice", .rounds_won = 0, .games_found = 3, .games = 3, .average_tries = 5.0,
+                 .best_time = std::chrono::milliseconds(1500)}};
+  JustePrix game({1, 100}, fixed(42), fr, {.store = &store, .now = {}, .lang = Lang::fr, .activity = nullptr});
+  game.greeting();
+  EXPECT_FALSE(game.take_slow_line()) << "nothing to read yet";
+  EXPECT_EQ(game.on_message("/scores").text, room_texts(Lang::fr).scores_late);
+  const SlowLine read = game.take_slow_line();
+  ASSERT_TRUE(read);
+  EXPECT_FALSE(game.take_slow_line()) << "taken once";
+  const std::string table = read();
+  EXPECT_NE(table.find("alice"), std::string::npos) << table;
+  EXPECT_EQ(starts_with(game.on_message("41").text, "C'est plus"), true);
+  EXPECT_FALSE(game.take_slow_line()) << "only /scores reads";
+  const Reply direct = answer(game, {.text = "/scores", .too_long = false}, fr);
+  EXPECT_EQ(direct.text, table);
+  EXPECT_FALSE(direct.last);
+  JustePrix without_store({1, 100}, fixed(42), fr);
+  EXPECT_EQ(without_store.on_message("/scores").text, room_texts(Lang::fr).scores_unavailable);
+  EXPECT_FALSE(without_store.take_slow_line());
 }
 
 TEST(JustePrix, GreetingNamesCustomBounds) {

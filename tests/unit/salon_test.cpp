@@ -214,8 +214,24 @@ TEST_F(SalonTest, CommandsHelpScoresAndUnknownOnes) {
   EXPECT_EQ(salon.on_message(a, "").text, "Message vide : rien n'est envoyé.");
   store.rows = {{.nickname = "alice", .rounds_won = 2, .games_found = 3, .games = 4, .average_tries = 5.5,
                  .best_time = 1500ms}};
-  const std::string scores = salon.on_message(a, "/scores").text;
+  // The read is handed to the transport (never done on the room's thread);
+  // meanwhile the reply says it is late, the words sent if it stays so.
+  EXPECT_EQ(salon.on_message(a, "/scores").text, room_texts(Lang::fr).scores_late);
+  const SlowLine read = salon.take_slow_line();
+  ASSERT_TRUE(read);
+  EXPECT_FALSE(salon.take_slow_line()) << "taken once";
+  const std::string scores = read();
   EXPECT_NE(scores.find("alice"), std::string::npos) << scores;
+  EXPECT_FALSE(salon.on_message(a, "/who").text.empty());
+  EXPECT_FALSE(salon.take_slow_line()) << "only /scores reads";
+  // Through core::answer (a transport without threads for reads), at once.
+  RoomSession session(salon);
+  FakePeer bob(Framing::line);
+  session.attach(bob);
+  session.greeting();
+  const Reply direct = answer(session, {.text = "/scores", .too_long = false}, texts(Lang::fr));
+  EXPECT_NE(direct.text.find("alice"), std::string::npos) << direct.text;
+  EXPECT_EQ(direct.text.find(room_texts(Lang::fr).scores_late), std::string::npos) << direct.text;
   Salon without_store(settings, clock.now(), nullptr);
   FakePeer lone(Framing::line);
   const MemberId l = without_store.join(lone);
