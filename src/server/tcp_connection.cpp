@@ -81,7 +81,7 @@ Connection::Connection(tcp::socket socket, std::unique_ptr<core::Session> sessio
 asio::awaitable<void> Connection::run(ConnectionSet& set) {
   deadline_ = Clock::now() + settings_.idle_timeout;
   set.add(*this);
-  net::log("connect {}", peer_);
+  net::log_connection("connect", peer_);
   if (settings_.stats) settings_.stats->opened();
   Ending ending = Ending::write_failed;
   try {
@@ -103,7 +103,7 @@ asio::awaitable<void> Connection::run(ConnectionSet& set) {
   leaving_ = true;
   set.remove(*this);
   if (settings_.stats) settings_.stats->closed();
-  net::log("disconnect {} ({})", peer_, describe(ending));
+  net::log_connection("disconnect", "{} ({})", peer_, describe(ending));
 }
 
 void Connection::stop() { interrupt(Ending::shutdown); }

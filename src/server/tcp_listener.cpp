@@ -40,7 +40,7 @@ void Listener::welcome(tcp::socket socket) {
       asio::co_spawn(acceptor_.get_executor(), serve(std::move(socket), peer.address()), asio::detached);
       return;
     case net::Admitted::denied:
-      net::log("denied {}", net::to_string(peer));
+      net::log_connection("denied", net::to_string(peer));
       count_refusal();
       // Closed at once, but with a bare FIN first: the lesson's client stops
       // only on FIN, and would otherwise loop on empty reads.
@@ -53,7 +53,7 @@ void Listener::welcome(tcp::socket socket) {
       refusal = texts.too_many_from_address.format(limits.max_per_address);
       break;
   }
-  net::log("refused {}: {}", net::to_string(peer), refusal);
+  net::log_connection("refused", "{}: {}", net::to_string(peer), refusal);
   count_refusal();
   asio::co_spawn(acceptor_.get_executor(), turn_away(std::move(socket), std::move(refusal)), asio::detached);
 }

@@ -8,7 +8,19 @@
 #include "net/log.hpp"
 
 namespace liaison::server {
+namespace {
 
+// Once a second, how many connection lines a burst left out (net/log.hpp).
+asio::awaitable<void> flush_connection_log_every_second() {
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  for (;;) {
+    timer.expires_after(std::chrono::seconds(1));
+    co_await timer.async_wait(nothrow);
+    net::flush_connection_log();
+  }
+}
+
+}  // namespace
 
 Server::Server(ServerOptions options, core::SessionFactory make_session)
     : options_(std::move(options)), admission_(options_.limits) {
@@ -36,10 +48,14 @@ void Server::run() {
     if (!error) on_first_signal(signal_number);
   });
   for (auto& worker : workers_) worker->listener->start();
-  std::vector<std::jthread> threads;
-  for (std::size_t i = 1; i < workers_.size(); ++i)
-    threads.emplace_back([&context = workers_[i]->context] { context.run(); });
-  main_worker.context.run();
+  asio::co_spawn(main_worker.context, flush_connection_log_every_second(), asio::detached);
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t i = 1; i < workers_.size(); ++i)
+      threads.emplace_back([&context = workers_[i]->context] { context.run(); });
+    main_worker.context.run();
+  }
+  net::flush_connection_log();
 }
 
 void Server::on_first_signal(int signal_number) {

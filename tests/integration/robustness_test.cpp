@@ -5,7 +5,10 @@
 #include <signal.h>
 
 #include <memory>
+#include <sstream>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "support/client.hpp"
@@ -34,6 +37,46 @@ TEST(Robustness, OneClientTooManyIsToldTheServerIsFull) {
   Client third(server.port());
   expect_notice_then_fin(third, "Serveur complet (2 joueurs)");
   EXPECT_NE(converse(first, "50"), "<timeout>") << "the seated players go on";
+}
+
+// Connections the log wrote one a line ("... Z connect 127.0.0.1:PORT"), and
+// those it counted instead ("... Z 150 connect, 3 disconnect not shown ...").
+std::pair<int, int> connects_written_and_counted(const std::string& log) {
+  int written = 0, counted = 0;
+  std::istringstream lines(log);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("Z connect ") != std::string::npos) ++written;
+    const std::size_t end = line.find(" not shown (over ");
+    if (end == std::string::npos) continue;
+    std::istringstream counts(line.substr(line.find("Z ") + 2, end - line.find("Z ") - 2));
+    for (std::string part; std::getline(counts, part, ',');) {
+      std::istringstream words(part);
+      int number = 0;
+      std::string kind;
+      if (words >> number >> kind && kind == "connect") counted += number;
+    }
+  }
+  return {written, counted};
+}
+
+// A whole school connecting at once: past 100 connection lines a second the
+// log counts them instead and says how many it left out (within a second,
+// even when nothing else happens). Every connection is in the log, written
+// or counted.
+TEST(Robustness, ABurstOfConnectionsIsCountedRatherThanWrittenLineByLine) {
+  Server server({"--max-per-ip", "300"});
+  constexpr int crowd_size = 250;  // within two seconds: at most 200 written
+  std::vector<std::unique_ptr<Client>> crowd;
+  for (int i = 0; i < crowd_size; ++i) crowd.push_back(std::make_unique<Client>(server.port()));
+  for (auto& client : crowd) ASSERT_TRUE(client->recv_once().has_value()) << "everyone is greeted";
+  std::pair<int, int> seen;
+  for (int i = 0; i < 60 && seen.first + seen.second < crowd_size; ++i) {
+    std::this_thread::sleep_for(50ms);
+    seen = connects_written_and_counted(server.process().stderr_text());
+  }
+  EXPECT_EQ(seen.first + seen.second, crowd_size) << server.process().stderr_text();
+  EXPECT_LE(seen.first, 200);
+  EXPECT_GE(seen.second, crowd_size - 200);
 }
 
 TEST(Robustness, SeatsFreeUpWhenPlayersLeave) {
