@@ -1,8 +1,9 @@
 // One round across servers through the real binary: two `liaison serve
 // --mode partie --room salle` on one real PostgreSQL, a player on each. The
 // secret is the same on both, the first finder is decided once, the news
-// reach both servers' players; killed with -9, the clock's owner leaves the
-// other server to run the next rounds. And --room's start-up errors.
+// reach both servers' players (over TCP and on the page's /play); killed
+// with -9, the clock's owner leaves the other server to run the next rounds.
+// And --room's start-up errors.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include "store/pg_client.hpp"
 #include "support/client.hpp"
 #include "support/pg_server.hpp"
+#include "support/play_client.hpp"
 #include "support/process.hpp"
 #include "support/web_client.hpp"
 
@@ -113,12 +115,28 @@ TEST(SharedRoundServe, TwoServersPlayOneRoundAndTheOtherTakesTheClockWhenItsOwne
   }
   EXPECT_EQ(lease_owner(db), a_id);
 
+  // Round 2: dan plays from A's page (/play, WebSocket) and finds it first;
+  // his reply frame waits for the database's rank too.
+  PlayClient dan(a_web);
+  std::string frame;
+  for (int i = 0; i < 5 && !contains(frame, "Votre pseudo ?"); ++i) frame = dan.read().value_or("(nothing)");
+  dan.write("dan");
+  EXPECT_TRUE(contains(dan.read().value_or("(nothing)"), "Bonjour dan ! Manche 2"));
+  const std::string secret_2 = std::string(db.query("SELECT secret FROM liaison.rooms").text(0, 0));
+  dan.write(secret_2);
+  const std::string dan_won = dan.read().value_or("(nothing)");
+  EXPECT_TRUE(contains(dan_won, "Gagné ! C'était " + secret_2 + ", trouvé le premier en 1 essai(s)")) << dan_won;
+  EXPECT_TRUE(contains(line_with(bob, "gagne la manche 2"), "* dan gagne la manche 2"));
+
   // A dies: its players' games end; B takes the clock and plays on.
   a.process().signal(SIGKILL);
   a.process().wait();
   EXPECT_TRUE(ana.read_until_closed());
-  EXPECT_TRUE(contains(bisect(bob), "Gagné !"));
-  EXPECT_TRUE(contains(line_with(bob, "Fin de la manche 2"), "1. bob"));
+  const std::string bob_second = bisect(bob);
+  EXPECT_TRUE(contains(bob_second, "Trouvé ! C'était " + secret_2 + " : vous êtes 2e")) << bob_second;
+  const std::string summary_2 = line_with(bob, "Fin de la manche 2");
+  EXPECT_TRUE(contains(summary_2, "1. dan (1 essai(s)")) << summary_2;
+  EXPECT_TRUE(contains(summary_2, "2. bob (")) << summary_2;
   EXPECT_TRUE(contains(line_with(bob, "Manche 3 :"), "un nouveau nombre")) << "B runs the clock now";
   const std::string b_id = lease_owner(db);
   EXPECT_FALSE(b_id.empty());
