@@ -283,7 +283,16 @@ HeldLine Partie::take_held(MemberId id) {
 }
 
 void Partie::show_round() {
+  if (shared_ && round_ && phase_ == Phase::playing) tell_searching();
   if (activity() && round_) activity()->round_changed(round_view(false));
+}
+
+// A shared round: how many here still search, when that changes.
+void Partie::tell_searching() {
+  const std::pair<std::int64_t, std::size_t> now_searching{round_->number(), round_->searching()};
+  if (now_searching == told_searching_) return;
+  told_searching_ = now_searching;
+  shared_->searching(now_searching.first, now_searching.second);
 }
 
 RoundView Partie::round_view(bool over) const {

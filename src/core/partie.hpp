@@ -6,9 +6,12 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "core/chat_room.hpp"
 #include "core/juste_prix.hpp"
@@ -67,9 +70,11 @@ class Partie final : public ChatRoom {
   std::string on_guess(Member& member, std::int64_t value);
   std::string status(const Member& member);
   std::string wait_text();
-  // Tells the Activity (if any) how the round stands.
+  // Tells the Activity (if any) how the round stands, and a shared round how
+  // many here still search.
   void show_round();
   RoundView round_view(bool over) const;  // the round for a screen, shared or not
+  void tell_searching();
   void start_round(const Member* except);
   // Ends the round: records it, starts the pause; the summary for everyone.
   std::string end_round();
@@ -86,6 +91,7 @@ class Partie final : public ChatRoom {
   std::optional<Round> round_;
   std::optional<Instant> deadline_;  // end of the grace time, or of the pause
   SharedRound* shared_ = nullptr;
+  std::pair<std::int64_t, std::size_t> told_searching_{0, 0};  // (round, players) last told to shared_
   std::size_t finds_told_ = 0;  // of the shared round's finds on other servers
   // Shared round: finders whose reply may wait for their rank, and the
   // replies that wait for it.

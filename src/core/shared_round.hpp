@@ -8,6 +8,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -45,6 +46,11 @@ class SharedRound {
   // on any server, 0 when the round had already ended, rank_unknown when no
   // answer came. `find.rank` is not read.
   virtual void claim_find(std::int64_t round, MemberId member, const SharedFind& find) = 0;
+  // How many of this server's players still search round `round` (present,
+  // not found), told whenever it changes. Once a round has a finder and no
+  // server has anyone left searching, its grace time ends early, as a
+  // single server's round ends when everyone has found it.
+  virtual void searching(std::int64_t round, std::size_t players) = 0;
 
  protected:
   ~SharedRound() = default;

@@ -135,11 +135,21 @@ constexpr std::array<std::string_view, 5> steps{
     // 5: a room's grace time and pause, so that every server plays the same
     // round length (the finder's server starts the grace time, the clock's
     // owner the pause). Rooms made before this step get them from the next
-    // server that joins.
+    // server that joins. And each server's count of players still searching
+    // the round (`seen`: its last sign of life), so that a round everyone
+    // has found ends without waiting for its grace time.
     R"sql(
       ALTER TABLE liaison.rooms
         ADD COLUMN grace_ms bigint CHECK (grace_ms >= 0),
         ADD COLUMN pause_ms bigint CHECK (pause_ms >= 0);
+      CREATE TABLE liaison.room_servers (
+        room text NOT NULL REFERENCES liaison.rooms (name) ON DELETE CASCADE,
+        server text NOT NULL,
+        round bigint NOT NULL,
+        searching integer NOT NULL CHECK (searching >= 0),
+        seen timestamptz NOT NULL,
+        PRIMARY KEY (room, server)
+      );
     )sql",
 };
 

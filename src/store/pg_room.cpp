@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <optional>
 #include <random>
 #include <utility>
 
@@ -29,25 +30,34 @@ std::string ms(milliseconds duration) { return std::to_string(duration.count());
 std::string seconds_text(milliseconds duration) { return fmt::format("{:g}", static_cast<double>(duration.count()) / 1000); }
 
 // The owner of the lease (or whoever finds it free or expired) renews it and
-// moves the clock on when its deadline has passed: the end of the grace time
-// starts the pause; the end of the pause starts the next round with the new
-// secret $4. The finds of the rounds before are forgotten. No row: the lease
-// is another server's, and valid.
+// moves the clock on: the grace time ends at its deadline, or sooner once no
+// living server has anyone left searching (each one's last count, for this
+// round: a server that has not told it yet counts as searching; none told
+// at all: nothing is known, the grace time runs); the end of
+// the pause starts the next round with the new secret $4. Every server's
+// tick is also its sign of life. The finds of the rounds before are
+// forgotten. No row: the lease is another server's, and valid.
 constexpr const char* tick_sql = R"sql(
-  WITH tick AS (
+  WITH beat AS (
+    UPDATE liaison.room_servers SET seen = now() WHERE room = $1 AND server = $2),
+  everyone_found AS (
+    SELECT coalesce(bool_and(s.round = r.round AND s.searching = 0), false) AS yes
+    FROM liaison.room_servers AS s JOIN liaison.rooms AS r ON r.name = s.room
+    WHERE s.room = $1 AND s.seen > now() - $3::bigint * interval '1 millisecond'),
+  tick AS (
     UPDATE liaison.rooms SET
       lease_owner = $2,
       lease_expiry = now() + $3::bigint * interval '1 millisecond',
       round = CASE WHEN phase = 'pause' AND deadline <= now() THEN round + 1 ELSE round END,
       secret = CASE WHEN phase = 'pause' AND deadline <= now() THEN $4::bigint ELSE secret END,
       finders = CASE WHEN phase = 'pause' AND deadline <= now() THEN 0 ELSE finders END,
-      phase = CASE WHEN deadline > now() THEN phase
-                   WHEN phase = 'grace' THEN 'pause'
-                   WHEN phase = 'pause' THEN 'playing'
+      phase = CASE WHEN phase = 'grace' AND (deadline <= now() OR (SELECT yes FROM everyone_found)) THEN 'pause'
+                   WHEN phase = 'pause' AND deadline <= now() THEN 'playing'
                    ELSE phase END,
-      deadline = CASE WHEN deadline > now() THEN deadline
-                      WHEN phase = 'grace' THEN now() + $5::bigint * interval '1 millisecond'
-                      ELSE NULL END
+      deadline = CASE WHEN phase = 'grace' AND (deadline <= now() OR (SELECT yes FROM everyone_found))
+                        THEN now() + $5::bigint * interval '1 millisecond'
+                      WHEN phase = 'pause' AND deadline <= now() THEN NULL
+                      ELSE deadline END
     WHERE name = $1 AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expiry < now())
     RETURNING round, ceil(extract(epoch FROM deadline - now()) * 1000)::bigint AS left_ms),
   forgotten AS (
@@ -69,6 +79,23 @@ constexpr const char* find_sql = R"sql(
   INSERT INTO liaison.room_finds (room, round, rank, server, nickname, tries, time_ms)
     SELECT $1, round, finders, $4, $5, $6::integer, $7::bigint FROM found
   RETURNING rank
+)sql";
+
+// This server's count of players still searching round $3; when it is the
+// last to reach 0 (every other living server's count, for this round, is 0)
+// the grace time ends now, whoever owns the clock (its tick would end it
+// too, within lease/3: two servers reaching 0 at once each see the other's
+// old count).
+constexpr const char* searching_sql = R"sql(
+  WITH mine AS (
+    INSERT INTO liaison.room_servers (room, server, round, searching, seen) VALUES ($1, $2, $3::bigint, $4::integer, now())
+    ON CONFLICT (room, server) DO UPDATE SET round = EXCLUDED.round, searching = EXCLUDED.searching, seen = now())
+  UPDATE liaison.rooms SET phase = 'pause', deadline = now() + $6::bigint * interval '1 millisecond'
+  WHERE name = $1 AND round = $3::bigint AND phase = 'grace' AND $4::integer = 0
+    AND NOT EXISTS (
+      SELECT 1 FROM liaison.room_servers AS s
+      WHERE s.room = $1 AND s.server <> $2 AND s.seen > now() - $5::bigint * interval '1 millisecond'
+        AND (s.round <> $3::bigint OR s.searching > 0))
 )sql";
 
 core::SharedPhase phase_named(std::string_view phase) {
@@ -146,19 +173,31 @@ void PgRoom::claim_find(std::int64_t round, core::MemberId member, const core::S
   wake_.notify_all();
 }
 
+void PgRoom::searching(std::int64_t round, std::size_t players) {
+  {
+    const std::lock_guard lock(mutex_);
+    searching_ = Searching{.round = round, .players = players};
+  }
+  wake_.notify_all();
+}
+
 void PgRoom::run() {
   Clock::time_point next_tick = Clock::now();
   bool outage = false;
   for (;;) {
     std::deque<Claim> claims;
     bool read = false;
+    std::optional<Searching> searching;
     {
       std::unique_lock lock(mutex_);
-      // During an outage a read waits for the next attempt; a claim does not.
-      wake_.wait_until(lock, next_tick, [&] { return stopping_ || !claims_.empty() || (read_ && !outage); });
+      // During an outage a read or a count waits for the next attempt; a claim does not.
+      wake_.wait_until(lock, next_tick, [&] {
+        return stopping_ || !claims_.empty() || ((read_ || searching_) && !outage);
+      });
       if (stopping_) return;
       claims.swap(claims_);
       read = std::exchange(read_, false);
+      searching = std::exchange(searching_, std::nullopt);
     }
     const bool tick_due = Clock::now() >= next_tick;
     if (tick_due) next_tick = Clock::now() + settings_.lease / 3;
@@ -169,6 +208,7 @@ void PgRoom::run() {
         claims.pop_front();
         callbacks_.rank(claim.round, claim.member, rank);
       }
+      if (searching) tell_searching(*std::exchange(searching, std::nullopt));
       if (tick_due || outage) next_tick = Clock::now() + tick();
       if (read || outage) {
         core::SharedRoundState state = read_state();
@@ -185,6 +225,10 @@ void PgRoom::run() {
       // The server went away (or did not answer in time): whoever waits for
       // a rank is told it is unknown; the row is read again once it answers.
       for (const Claim& claim : claims) callbacks_.rank(claim.round, claim.member, core::rank_unknown);
+      if (searching) {  // told again after the outage, unless a newer count came meanwhile
+        const std::lock_guard lock(mutex_);
+        if (!searching_) searching_ = searching;
+      }
       outage = true;
       next_tick = Clock::now() + backoff_.next();
     }
@@ -202,6 +246,11 @@ int PgRoom::rank_of(const Claim& claim) {
       find_sql, {settings_.name, std::to_string(claim.round), ms(settings_.grace), server_id_, claim.find.nickname,
                  std::to_string(claim.find.tries), ms(claim.find.time)});
   return found.rows() == 0 ? 0 : static_cast<int>(found.int64(0, 0));
+}
+
+void PgRoom::tell_searching(const Searching& count) {
+  client().query(searching_sql, {settings_.name, server_id_, std::to_string(count.round),
+                                 std::to_string(count.players), ms(settings_.lease), ms(settings_.pause)});
 }
 
 PgRoom::Clock::duration PgRoom::tick() {

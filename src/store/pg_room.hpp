@@ -1,6 +1,6 @@
 // One round across servers in PostgreSQL (core/shared_round.hpp): the servers
 // started with the same `--room NAME` on the same database play one round,
-// whose truth is the row liaison.rooms NAME (pg_migrations.cpp, step 4).
+// whose truth is the row liaison.rooms NAME (pg_migrations.cpp, steps 4 and 5).
 //
 // - The first finder is decided by the database: a find is one conditional
 //   UPDATE (finders + 1, in that round, unless it is over) whose result is
@@ -10,6 +10,9 @@
 //   starts the next round with a new secret. Every server tries to renew or
 //   take the lease every lease/3 with one conditional UPDATE, so when the
 //   owner dies another takes the clock within about a lease.
+// - Each server keeps its count of players still searching in
+//   liaison.room_servers: once the round has a finder and every living
+//   server's count is 0, the grace time ends at once, as on one server.
 // - Every change notifies `liaison_rooms`; each server LISTENs (pg_watch.hpp)
 //   and reads the row again, and again after every reconnection.
 //
@@ -25,6 +28,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -71,6 +75,7 @@ class PgRoom final : public core::SharedRound {
   void start(Callbacks callbacks);
 
   void claim_find(std::int64_t round, core::MemberId member, const core::SharedFind& find) override;
+  void searching(std::int64_t round, std::size_t players) override;
 
   // This process's name in the lease (random).
   const std::string& server_id() const { return server_id_; }
@@ -81,10 +86,16 @@ class PgRoom final : public core::SharedRound {
     core::MemberId member;
     core::SharedFind find;
   };
+  struct Searching {
+    std::int64_t round;
+    std::size_t players;
+  };
   using Clock = std::chrono::steady_clock;
 
   void run();
   int rank_of(const Claim& claim);
+  // This server's players still searching; may end the grace time (searching_sql).
+  void tell_searching(const Searching& count);
   // Renews or takes the lease, and moves the clock on when its deadline has
   // passed; when to tick next.
   Clock::duration tick();
@@ -104,6 +115,7 @@ class PgRoom final : public core::SharedRound {
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Claim> claims_;
+  std::optional<Searching> searching_;  // the latest count, not told yet
   bool read_ = true;  // the row must be read again
   bool stopping_ = false;
 

@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "store/pg_client.hpp"
@@ -113,6 +114,65 @@ TEST(PgRoom, EachServerHearsTheOthersFindsNotItsOwn) {
   EXPECT_EQ(state.finds[0].time, 1s);
   ASSERT_TRUE(a_heard.wait([](const Heard& h) { return h.states.back().phase == core::SharedPhase::grace; }));
   EXPECT_TRUE(a_heard.states.back().finds.empty()) << "a server's own finds are told by its partie";
+}
+
+bool in_phase(const Heard& heard, core::SharedPhase phase) {
+  return !heard.states.empty() && heard.states.back().phase == phase;
+}
+
+// As on one server, a round everyone has found ends at once: here when the
+// last server with a searcher reports none left, long before the hour of
+// grace time.
+TEST(PgRoom, ARoundEveryServerHasFoundEndsBeforeItsGraceTime) {
+  const std::string uri = new_database();
+  PgRoomSettings room = settings(600ms);
+  room.grace = 1h;
+  room.pause = 1h;
+  Heard a_heard, b_heard;
+  PgRoom a(uri, room, always(42)), b(uri, room, always(42));
+  a.start(a_heard.callbacks());
+  b.start(b_heard.callbacks());
+  a.searching(1, 1);
+  b.searching(1, 1);
+  a.claim_find(1, 1, find("ana"));
+  a.searching(1, 0);
+  ASSERT_TRUE(b_heard.wait([](const Heard& h) { return in_phase(h, core::SharedPhase::grace); }));
+  std::this_thread::sleep_for(500ms);  // a few ticks: bob still searches on b
+  pg::Client client(uri);
+  EXPECT_EQ(client.query("SELECT phase FROM liaison.rooms").text(0, 0), "grace");
+  b.claim_find(1, 2, find("bob"));
+  b.searching(1, 0);
+  ASSERT_TRUE(a_heard.wait([](const Heard& h) { return in_phase(h, core::SharedPhase::pause); }))
+      << "the round ends once nobody searches";
+  EXPECT_EQ(a_heard.states.back().round, 1);
+  EXPECT_GT(a_heard.states.back().left, 50min) << "then the pause, as ever";
+  EXPECT_EQ(client.query("SELECT count(*) FROM liaison.room_finds").int64(0, 0), 2);
+}
+
+// A server that died leaves its last count behind: it holds the round for
+// a lease at most, then the clock's owner ends the grace time.
+TEST(PgRoom, ADeadServersSearchersHoldTheRoundForALeaseAtMost) {
+  const std::string uri = new_database();
+  PgRoomSettings room = settings(600ms);
+  room.grace = 1h;
+  Heard a_heard;
+  PgRoom a(uri, room, always(42));
+  a.start(a_heard.callbacks());
+  {
+    Heard c_heard;
+    PgRoom c(uri, room, always(42));
+    c.start(c_heard.callbacks());
+    c.searching(1, 3);
+    pg::Client client(uri);
+    for (int i = 0; i < 100 && client.query("SELECT count(*) FROM liaison.room_servers").int64(0, 0) == 0; ++i)
+      std::this_thread::sleep_for(10ms);
+  }  // c stops: no more signs of life
+  a.searching(1, 1);
+  a.claim_find(1, 1, find("ana"));
+  a.searching(1, 0);
+  ASSERT_TRUE(a_heard.wait([](const Heard& h) { return in_phase(h, core::SharedPhase::grace); }));
+  ASSERT_TRUE(a_heard.wait([](const Heard& h) { return in_phase(h, core::SharedPhase::pause); }, 3s))
+      << "c's three searchers stopped counting once its lease went by";
 }
 
 TEST(PgRoom, AFindAfterTheRoundEndedGetsNoRank) {

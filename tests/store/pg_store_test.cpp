@@ -35,8 +35,8 @@ TEST(PgStoreSchema, ANewDatabaseGetsEverythingInTheLiaisonSchema) {
   PgStore store(uri);
   pg::Client client(uri);
   EXPECT_EQ(pg::schema_version(client), pg::latest_schema_version());
-  // games, players, version, rooms, room_finds
-  EXPECT_EQ(count(client, "SELECT count(*) FROM pg_tables WHERE schemaname = 'liaison'"), 5);
+  // games, players, version, rooms, room_finds, room_servers
+  EXPECT_EQ(count(client, "SELECT count(*) FROM pg_tables WHERE schemaname = 'liaison'"), 6);
   EXPECT_EQ(count(client, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), 0);
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <deque>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/partie.hpp"
@@ -30,7 +31,9 @@ struct FakeShared final : SharedRound {
   void claim_find(std::int64_t round, MemberId member, const SharedFind& find) override {
     claims.push_back({round, member, find});
   }
+  void searching(std::int64_t round, std::size_t players) override { counts.emplace_back(round, players); }
   std::vector<Claim> claims;
+  std::vector<std::pair<std::int64_t, std::size_t>> counts;  // every searching() call
 };
 
 class SharedPartieTest : public ::testing::Test {
@@ -180,6 +183,34 @@ TEST_F(SharedPartieTest, TheScreenSeesEveryFinderAndCountsThisServersPlayers) {
   EXPECT_TRUE(over.shared);
   ASSERT_EQ(over.podium.size(), 2U);
   EXPECT_EQ(over.podium[0].nickname, "zoe");
+}
+
+// The shared state hears how many here still search, each time it changes
+// (a round everyone has found ends early across servers: pg_room.cpp).
+TEST_F(SharedPartieTest, TheSharedStateHearsHowManyHereStillSearch) {
+  using Count = std::pair<std::int64_t, std::size_t>;
+  FakePeer ana_peer(Framing::line), eve_peer(Framing::line);
+  partie.on_shared_round(state(4, 42, SharedPhase::playing));
+  EXPECT_EQ(shared.counts, (std::vector<Count>{{4, 0}})) << "nobody here: a server without players says so too";
+  const MemberId ana = player(ana_peer, "ana");
+  EXPECT_EQ(shared.counts, (std::vector<Count>{{4, 0}, {4, 1}}));
+  player(eve_peer, "eve");
+  say(ana, "10");  // a guess changes nothing
+  EXPECT_EQ(shared.counts, (std::vector<Count>{{4, 0}, {4, 1}, {4, 2}}));
+  say(ana, "42");
+  EXPECT_EQ(shared.counts.back(), (Count{4, 1})) << "a find, even before its rank comes";
+  partie.on_rank(4, ana, 1);
+  EXPECT_EQ(shared.counts.size(), 4U) << "the rank changes nothing here";
+  {
+    FakePeer bob_peer(Framing::line);
+    const MemberId bob = player(bob_peer, "bob");
+    EXPECT_EQ(shared.counts.back(), (Count{4, 2}));
+    partie.leave(bob);
+  }
+  EXPECT_EQ(shared.counts.back(), (Count{4, 1}));
+  partie.on_shared_round(state(4, 42, SharedPhase::pause, 5s));
+  partie.on_shared_round(state(5, 7, SharedPhase::playing));
+  EXPECT_EQ(shared.counts.back(), (Count{5, 2})) << "a new round: everyone searches again";
 }
 
 TEST_F(SharedPartieTest, AFindAfterTheRoundEndedElsewhereIsTooLate) {
