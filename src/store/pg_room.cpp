@@ -35,11 +35,14 @@ std::string seconds_text(milliseconds duration) { return fmt::format("{:g}", sta
 // round: a server that has not told it yet counts as searching; none told
 // at all: nothing is known, the grace time runs); the end of
 // the pause starts the next round with the new secret $4. Every server's
-// tick is also its sign of life. The finds of the rounds before are
-// forgotten. No row: the lease is another server's, and valid.
+// tick is also its sign of life; the counts of servers gone for a day are
+// dropped. The finds of the rounds before are forgotten. No row: the lease
+// is another server's, and valid.
 constexpr const char* tick_sql = R"sql(
   WITH beat AS (
     UPDATE liaison.room_servers SET seen = now() WHERE room = $1 AND server = $2),
+  gone AS (
+    DELETE FROM liaison.room_servers WHERE room = $1 AND seen < now() - interval '1 day'),
   everyone_found AS (
     SELECT coalesce(bool_and(s.round = r.round AND s.searching = 0), false) AS yes
     FROM liaison.room_servers AS s JOIN liaison.rooms AS r ON r.name = s.room
@@ -208,7 +211,10 @@ void PgRoom::run() {
         claims.pop_front();
         callbacks_.rank(claim.round, claim.member, rank);
       }
-      if (searching) tell_searching(*std::exchange(searching, std::nullopt));
+      if (searching) {
+        tell_searching(*searching);
+        searching.reset();  // told: nothing to tell again if what follows fails
+      }
       if (tick_due || outage) next_tick = Clock::now() + tick();
       if (read || outage) {
         core::SharedRoundState state = read_state();

@@ -236,6 +236,7 @@ TEST(PgRoom, DuringAnOutageARankIsUnknownAndAfterItTheRoomGoesOn) {
   ASSERT_TRUE(heard.wait([](const Heard& h) { return !h.states.empty(); }));
   pg_server().stop_immediately();
   a.claim_find(1, 1, find("ana"));
+  a.searching(1, 2);
   ASSERT_TRUE(heard.wait([](const Heard& h) { return !h.ranks.empty(); }));
   EXPECT_EQ(heard.ranks[0].second, core::rank_unknown);
   const std::size_t states = heard.states.size();
@@ -245,6 +246,11 @@ TEST(PgRoom, DuringAnOutageARankIsUnknownAndAfterItTheRoomGoesOn) {
   a.claim_find(1, 2, find("bob"));
   ASSERT_TRUE(heard.wait([](const Heard& h) { return h.ranks.size() == 2; }));
   EXPECT_EQ(heard.ranks[1].second, 1) << "ana's claim never reached the database";
+  pg::Client client(uri);
+  for (int i = 0; i < 100 && client.query("SELECT count(*) FROM liaison.room_servers").int64(0, 0) == 0; ++i)
+    std::this_thread::sleep_for(20ms);
+  EXPECT_EQ(client.query("SELECT searching FROM liaison.room_servers").int64(0, 0), 2)
+      << "a count told during the outage is told after it";
 }
 
 TEST(PgRoom, ARoomPlayedWithOtherBoundsOrTimesIsRefusedInOneLine) {
