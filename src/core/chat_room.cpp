@@ -70,8 +70,7 @@ Reply ChatRoom::on_message(MemberId id, std::string_view text) {
     Reply reply = respond(*member, std::move(said));
     if (std::exchange(scores_asked_, false)) {
       // The table takes the last line's place, in what the news left of the budget.
-      const std::size_t last_line = reply.text.rfind('\n');
-      const std::size_t news = last_line == std::string::npos ? 0 : last_line + 1;
+      const std::size_t news = last_line_start(reply.text);
       slow_line_ = scores_line(*store_, settings_.lang, settings_.reply_budget - std::min(news, settings_.reply_budget));
     }
     return reply;

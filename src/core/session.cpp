@@ -20,9 +20,13 @@ Reply answer(Session& session, const Message& message, const Texts& texts) {
   return reply;
 }
 
+std::size_t last_line_start(std::string_view text) {
+  const std::size_t end = text.rfind('\n');
+  return end == std::string_view::npos ? 0 : end + 1;
+}
+
 void replace_last_line(Reply& reply, std::string_view line) {
-  const std::size_t end = reply.text.rfind('\n');
-  reply.text.erase(end == std::string::npos ? 0 : end + 1);
+  reply.text.erase(last_line_start(reply.text));
   reply.text += line;
 }
 

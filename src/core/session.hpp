@@ -4,6 +4,7 @@
 // TCP, tests, fuzzers) drives the same object.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -81,6 +82,8 @@ Reply answer(Session& session, const Message& message, const Texts& texts);
 // The same, leaving the slow line (if any) to the caller in `slow`.
 Reply answer(Session& session, const Message& message, const Texts& texts, SlowLine& slow);
 
+// Where the last line of `text` starts (0: it is one line).
+std::size_t last_line_start(std::string_view text);
 // The reply with its last line replaced by `line` (a held or slow line).
 void replace_last_line(Reply& reply, std::string_view line);
 

@@ -2,7 +2,6 @@
 
 #include <fmt/chrono.h>
 
-#include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
